@@ -1,0 +1,263 @@
+package rule
+
+import (
+	"context"
+	"time"
+
+	"partnerhub/ent"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/hook"
+	"partnerhub/ent/relationship"
+	"partnerhub/ent/schema/enum"
+	"partnerhub/ent/searchterm"
+	"partnerhub/ent/tag"
+	"partnerhub/ent/text"
+	"partnerhub/ent/viewer"
+)
+
+// companyDetails are the customer fields whose change sends the customer back to verification.
+var companyDetails = []string{
+	customer.FieldCompanyName, customer.FieldDisplayName, customer.FieldCountry,
+	customer.FieldRegistrationID, customer.FieldLanguage, customer.FieldCulture,
+}
+
+// searchedFields are the customer fields the search box matches.
+var searchedFields = []string{
+	customer.FieldCompanyName, customer.FieldDisplayName, customer.FieldPrimaryDomain, customer.FieldMicrosoftID,
+}
+
+// CustomerDerived keeps a customer's derived fields right on every write: the display name defaults to
+// the company name, the sort key follows the display name, and a change of company details puts the
+// customer back under review (domain.md §5, §7).
+func CustomerDerived() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
+			if m.Op().Is(ent.OpCreate) {
+				if _, ok := m.DisplayName(); !ok {
+					if name, ok := m.CompanyName(); ok {
+						m.SetDisplayName(name)
+					}
+				}
+			}
+			if name, ok := m.DisplayName(); ok {
+				m.SetSortName(text.Fold(name))
+			}
+			if m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && touches(m, companyDetails) {
+				if _, set := m.VerificationStatus(); !set {
+					m.SetVerificationStatus(customer.VerificationStatusUNDER_REVIEW)
+					m.ClearVerificationReasons()
+				}
+			}
+			if _, set := m.VerificationStatus(); set {
+				m.SetVerificationChangedAt(time.Now())
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+// CustomerSearchTerms rewrites a customer's search terms after it is created or its names change.
+func CustomerSearchTerms() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
+			v, err := next.Mutate(ctx, m)
+			if err != nil || !touches(m, searchedFields) {
+				return v, err
+			}
+			return v, writeTerms(ctx, m.Client(), v.(*ent.Customer), !m.Op().Is(ent.OpCreate))
+		})
+	}
+}
+
+// CustomerAddedByViewer gives the partner that adds a customer its ACTIVE relationship (domain.md §3):
+// DIRECT_BILL for a direct-bill partner, INDIRECT_PROVIDER for a provider. A partner that is only an
+// indirect reseller cannot add customers.
+func CustomerAddedByViewer() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
+			v := viewer.FromContext(ctx)
+			if v == nil || viewer.IsSystem(ctx) {
+				return next.Mutate(ctx, m)
+			}
+			var typ relationship.Type
+			switch {
+			case v.HasCapacity(enum.DirectBill):
+				typ = relationship.TypeDIRECT_BILL
+			case v.HasCapacity(enum.IndirectProvider):
+				typ = relationship.TypeINDIRECT_PROVIDER
+			default:
+				return nil, Errorf("", CodeForbidden, "A partner that is only an indirect reseller cannot add customers; its indirect provider adds them on its behalf.")
+			}
+			val, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			c := val.(*ent.Customer)
+			err = m.Client().Relationship.Create().
+				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
+				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).
+				Exec(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return c, nil
+		})
+	}
+}
+
+// BillingProfileFollowUp applies a billing profile change to its customer: the bill-to company name is
+// the customer's display name (a "friendly" rename, domain.md §5), and any change to an existing
+// profile puts the customer back under review. A profile can only be created for a customer the viewer
+// sees.
+func BillingProfileFollowUp() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.BillingProfileFunc(func(ctx context.Context, m *ent.BillingProfileMutation) (ent.Value, error) {
+			client := m.Client()
+			if cid, ok := m.CustomerID(); ok && m.Op().Is(ent.OpCreate) {
+				exists, err := client.Customer.Query().Where(customer.ID(cid)).Exist(ctx)
+				if err != nil {
+					return nil, err
+				}
+				if !exists {
+					return nil, Errorf("customerID", CodeNotFound, "No such customer.")
+				}
+			}
+			v, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			bp := v.(*ent.BillingProfile)
+			name, renamed := m.CompanyName()
+			if m.Op().Is(ent.OpCreate) {
+				if !renamed {
+					return bp, nil
+				}
+				// Only touch the customer when the bill-to name differs from the one it was created with.
+				n, err := client.Customer.Update().
+					Where(customer.ID(bp.CustomerID), customer.DisplayNameNEQ(name)).
+					SetDisplayName(name).SetSortName(text.Fold(name)).Save(ctx)
+				if err != nil || n == 0 {
+					return bp, err
+				}
+				c, err := client.Customer.Get(ctx, bp.CustomerID)
+				if err != nil {
+					return nil, err
+				}
+				return bp, writeTerms(ctx, client, c, true)
+			}
+			upd := client.Customer.UpdateOneID(bp.CustomerID)
+			if renamed {
+				upd.SetDisplayName(name)
+			}
+			upd.SetVerificationStatus(customer.VerificationStatusUNDER_REVIEW).ClearVerificationReasons()
+			if err := upd.Exec(ctx); err != nil {
+				return nil, err
+			}
+			return bp, nil
+		})
+	}
+}
+
+// writeTerms stores c's search terms, replacing the old ones when replace is set.
+func writeTerms(ctx context.Context, client *ent.Client, c *ent.Customer, replace bool) error {
+	if replace {
+		if _, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(c.ID)).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	terms := text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID)
+	builders := make([]*ent.SearchTermCreate, len(terms))
+	for i, t := range terms {
+		builders[i] = client.SearchTerm.Create().SetCustomerID(c.ID).SetTerm(t)
+	}
+	return client.SearchTerm.CreateBulk(builders...).Exec(ctx)
+}
+
+// RelationshipCounts keeps Partner.customer_count (customers with an ACTIVE relationship) right, so the
+// list's total needs no COUNT over hundreds of thousands of rows. A viewer may only create
+// relationships for its own partner.
+func RelationshipCounts() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && !viewer.IsSystem(ctx) && m.Op().Is(ent.OpCreate) {
+				if pid, _ := m.PartnerID(); pid != v.PartnerID {
+					return nil, Errorf("", CodeForbidden, "A partner can only create its own relationships.")
+				}
+			}
+			var wasActive bool
+			if m.Op().Is(ent.OpUpdateOne) {
+				old, err := m.OldStatus(ctx)
+				if err != nil {
+					return nil, err
+				}
+				wasActive = old == relationship.StatusACTIVE
+			}
+			val, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			if !m.Op().Is(ent.OpCreate | ent.OpUpdateOne) {
+				return val, nil
+			}
+			r := val.(*ent.Relationship)
+			isActive := r.Status == relationship.StatusACTIVE
+			if isActive == wasActive {
+				return val, nil
+			}
+			// Count the customer once however many ACTIVE relationships the partner holds with it.
+			others, err := m.Client().Relationship.Query().Where(
+				relationship.PartnerID(r.PartnerID), relationship.CustomerID(r.CustomerID),
+				relationship.StatusEQ(relationship.StatusACTIVE), relationship.IDNEQ(r.ID),
+			).Exist(viewer.SystemContext(ctx))
+			if err != nil || others {
+				return val, err
+			}
+			delta := 1
+			if !isActive {
+				delta = -1
+			}
+			return val, m.Client().Partner.UpdateOneID(r.PartnerID).AddCustomerCount(delta).Exec(viewer.SystemContext(ctx))
+		})
+	}
+}
+
+// TagOwner sets a new tag's partner to the viewer's, and refuses a name the partner already uses
+// (ignoring case).
+func TagOwner() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.TagFunc(func(ctx context.Context, m *ent.TagMutation) (ent.Value, error) {
+			if v := viewer.FromContext(ctx); v != nil && m.Op().Is(ent.OpCreate) {
+				m.SetPartnerID(v.PartnerID)
+			}
+			if name, ok := m.Name(); ok {
+				q := m.Client().Tag.Query().Where(tag.NameEqualFold(name))
+				if pid, ok := m.PartnerID(); ok {
+					q.Where(tag.PartnerID(pid))
+				}
+				if id, ok := m.ID(); ok {
+					q.Where(tag.IDNEQ(id))
+				}
+				taken, err := q.Exist(ctx)
+				if err != nil {
+					return nil, err
+				}
+				if taken {
+					return nil, Errorf("name", CodeTaken, "You already have a tag named %q.", name)
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+func touches(m ent.Mutation, fields []string) bool {
+	for _, f := range fields {
+		if _, ok := m.Field(f); ok {
+			return true
+		}
+		if m.FieldCleared(f) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,128 @@
+package rule
+
+import (
+	"context"
+	"slices"
+
+	"partnerhub/ent"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/customertag"
+	"partnerhub/ent/privacy"
+	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/tag"
+)
+
+// Limits of one tag operation and of a customer's tags (domain.md §4, §6).
+const (
+	MaxTagsPerCustomer   = 150
+	MaxCustomersPerTagOp = 500
+	MaxTagsPerTagOp      = 50
+)
+
+type tagWriteKey struct{}
+
+// AllowTagWrites lets CustomerTag rows be created only from AddTags, which checks what they refer to.
+func AllowTagWrites() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if ctx.Value(tagWriteKey{}) != nil {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// AddTags puts every tag on every customer (those already there stay as they are). The tags must be the
+// viewer's and the customers visible to it; no customer may end with more than MaxTagsPerCustomer of
+// the partner's tags. Run it in a transaction: on error nothing should be kept.
+func AddTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []pulid.ID) error {
+	customerIDs, tagIDs, err := checkTagOp(ctx, client, customerIDs, tagIDs)
+	if err != nil {
+		return err
+	}
+	existing, err := client.CustomerTag.Query().
+		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	type pair struct{ c, t pulid.ID }
+	have := make(map[pair]bool, len(existing))
+	for _, ct := range existing {
+		have[pair{ct.CustomerID, ct.TagID}] = true
+	}
+	var builders []*ent.CustomerTagCreate
+	for _, c := range customerIDs {
+		for _, t := range tagIDs {
+			if !have[pair{c, t}] {
+				builders = append(builders, client.CustomerTag.Create().SetCustomerID(c).SetTagID(t))
+			}
+		}
+	}
+	if len(builders) == 0 {
+		return nil
+	}
+	if err := client.CustomerTag.CreateBulk(builders...).Exec(context.WithValue(ctx, tagWriteKey{}, true)); err != nil {
+		return err
+	}
+	var counts []struct {
+		CustomerID pulid.ID `json:"customer_id"`
+		Count      int      `json:"count"`
+	}
+	err = client.CustomerTag.Query().Where(customertag.CustomerIDIn(customerIDs...)).
+		GroupBy(customertag.FieldCustomerID).Aggregate(ent.Count()).Scan(ctx, &counts)
+	if err != nil {
+		return err
+	}
+	for _, c := range counts {
+		if c.Count > MaxTagsPerCustomer {
+			return Errorf("tagIDs", CodeLimitExceeded, "A customer can carry at most %d of your tags.", MaxTagsPerCustomer)
+		}
+	}
+	return nil
+}
+
+// RemoveTags takes the tags off the customers; tags a customer does not carry are ignored.
+func RemoveTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []pulid.ID) error {
+	customerIDs, tagIDs, err := checkTagOp(ctx, client, customerIDs, tagIDs)
+	if err != nil {
+		return err
+	}
+	_, err = client.CustomerTag.Delete().
+		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).Exec(ctx)
+	return err
+}
+
+// checkTagOp deduplicates the IDs and checks that the viewer sees every customer and owns every tag.
+func checkTagOp(ctx context.Context, client *ent.Client, customerIDs, tagIDs []pulid.ID) ([]pulid.ID, []pulid.ID, error) {
+	customerIDs, tagIDs = dedupe(customerIDs), dedupe(tagIDs)
+	switch {
+	case len(customerIDs) == 0:
+		return nil, nil, Errorf("customerIDs", CodeRequired, "Choose at least one customer.")
+	case len(tagIDs) == 0:
+		return nil, nil, Errorf("tagIDs", CodeRequired, "Choose at least one tag.")
+	case len(customerIDs) > MaxCustomersPerTagOp:
+		return nil, nil, Errorf("customerIDs", CodeLimitExceeded, "Tag at most %d customers at a time.", MaxCustomersPerTagOp)
+	case len(tagIDs) > MaxTagsPerTagOp:
+		return nil, nil, Errorf("tagIDs", CodeLimitExceeded, "Use at most %d tags at a time.", MaxTagsPerTagOp)
+	}
+	n, err := client.Tag.Query().Where(tag.IDIn(tagIDs...)).Count(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n != len(tagIDs) {
+		return nil, nil, Errorf("tagIDs", CodeNotFound, "One or more of these tags do not exist.")
+	}
+	n, err = client.Customer.Query().Where(customer.IDIn(customerIDs...)).Count(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n != len(customerIDs) {
+		return nil, nil, Errorf("customerIDs", CodeNotFound, "One or more of these customers do not exist.")
+	}
+	return customerIDs, tagIDs, nil
+}
+
+func dedupe(ids []pulid.ID) []pulid.ID {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

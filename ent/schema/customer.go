@@ -1,0 +1,100 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/google/uuid"
+
+	"partnerhub/ent/rule"
+	"partnerhub/ent/schema/pulid"
+)
+
+// Customer is an organisation (an Entra tenant) that partners sell to. It is shared: every partner with
+// an ACTIVE relationship sees it, each with its own tags.
+type Customer struct{ ent.Schema }
+
+// Mixin of the Customer.
+func (Customer) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("cus"), TimeMixin{Sortable: true}, VersionMixin{}}
+}
+
+// Fields of the Customer.
+func (Customer) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("microsoft_id").Unique().Immutable().
+			DefaultFunc(func() string { return uuid.NewString() }).
+			Validate(rule.Pattern(rule.GUIDRe, "Use a tenant ID in GUID form.")).
+			Comment("The tenant ID, assigned when the customer is added."),
+		field.String("company_name").
+			Validate(rule.Length(2, 255)).
+			Comment("The organisation's original (tenant) name; kept when the billing name changes."),
+		field.String("display_name").
+			Validate(rule.Length(2, 255)).
+			Comment("The bill-to (friendly) name shown in the list; follows the billing profile's company name."),
+		field.String("sort_name").MaxLen(255).
+			Comment("display_name folded (lower case, no accents): the key of the company-name sort.").
+			Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entgql.OrderField("COMPANY_NAME")),
+		field.String("primary_domain").Unique().Immutable().MaxLen(43).
+			Validate(rule.Pattern(rule.PrimaryDomainRe, "Use 1 to 27 lower-case letters and digits before .onmicrosoft.com.")).
+			Annotations(entgql.OrderField("DOMAIN")),
+		field.String("country").
+			Validate(rule.Pattern(rule.CountryRe, "Use a two-letter ISO 3166 country code, such as PL.")).
+			Annotations(entgql.OrderField("COUNTRY")),
+		field.String("language").
+			Validate(rule.Pattern(rule.LanguageRe, "Use a two-letter language code, such as pl.")),
+		field.String("culture").
+			Validate(rule.Pattern(rule.CultureRe, "Use a culture such as pl-PL.")),
+		field.String("registration_id").Optional().MaxLen(64).
+			Comment("Company registration or tax ID (the INN in Russia)."),
+		field.Enum("verification_status").Values("UNDER_REVIEW", "ALLOWED", "NOT_ALLOWED").Default("UNDER_REVIEW"),
+		field.JSON("verification_reasons", []string{}).Optional().
+			Comment("Why the customer is NOT_ALLOWED."),
+		field.Time("verification_changed_at").Optional().Nillable(),
+		field.Enum("qualification").
+			Values("NONE", "EDUCATION", "NONPROFIT", "GOVERNMENT_COMMUNITY_CLOUD", "STATE_OWNED_ENTITY").
+			Default("NONE"),
+		field.Bool("allow_azure_reservations").Default(false).
+			Comment("Whether the customer may purchase Azure reservations."),
+		field.Bool("allow_azure_savings_plan").Default(false).
+			Comment("Whether the customer may purchase Azure savings plans."),
+		field.Enum("cost_visibility").Values("ALLOWED", "NOT_ALLOWED").Default("NOT_ALLOWED").
+			Comment("Whether the customer's users may see Azure costs at retail rates."),
+		field.Bool("default_gdap").Default(true).
+			Comment("Whether a default granular delegated admin relationship was requested when added."),
+	}
+}
+
+// Edges of the Customer.
+func (Customer) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("billing_profile", BillingProfile.Type).Unique(),
+		edge.To("relationships", Relationship.Type).
+			Comment("Only the viewer partner's relationships with the customer."),
+		edge.To("tags", Tag.Type).Through("customer_tags", CustomerTag.Type).
+			Comment("Only the viewer partner's tags."),
+		edge.To("search_terms", SearchTerm.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+// Indexes of the Customer: each list sort is (key, id), the keyset the cursors walk.
+func (Customer) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("sort_name", "id"),
+		index.Fields("country", "id"),
+		index.Fields("created_at", "id"),
+		index.Fields("verification_status"),
+	}
+}
+
+// Annotations of the Customer.
+func (Customer) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+		entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
+	}
+}

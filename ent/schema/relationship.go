@@ -1,0 +1,63 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"partnerhub/ent/schema/pulid"
+)
+
+// Relationship ties one partner to one customer (domain.md §3).
+type Relationship struct{ ent.Schema }
+
+// Mixin of the Relationship.
+func (Relationship) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("rel"), TimeMixin{}, VersionMixin{}}
+}
+
+// Fields of the Relationship.
+func (Relationship) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("partner_id").GoType(pulid.ID("")).Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.String("customer_id").GoType(pulid.ID("")).Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Enum("type").Values("DIRECT_BILL", "INDIRECT_PROVIDER", "INDIRECT_RESELLER", "ADVISOR").Immutable(),
+		field.Enum("status").Values("PENDING", "ACTIVE", "REMOVED").Default("ACTIVE"),
+		field.String("associated_partner_id").GoType(pulid.ID("")).Optional().Nillable().Immutable().
+			Comment("For indirect types: the provider's reseller, or the reseller's provider.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Bool("delegated_admin").Default(false).
+			Comment("Whether delegated admin privileges were included."),
+		field.Time("started_at").Default(time.Now).Immutable(),
+	}
+}
+
+// Edges of the Relationship.
+func (Relationship) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("partner", Partner.Type).Ref("relationships").Field("partner_id").Unique().Required().Immutable(),
+		edge.From("customer", Customer.Type).Ref("relationships").Field("customer_id").Unique().Required().Immutable(),
+		edge.To("associated_partner", Partner.Type).Field("associated_partner_id").Unique().Immutable(),
+	}
+}
+
+// Indexes of the Relationship: the list filters by (partner, status) and (partner, reseller).
+func (Relationship) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("partner_id", "status", "customer_id"),
+		index.Fields("customer_id", "partner_id"),
+		index.Fields("partner_id", "associated_partner_id"),
+	}
+}
+
+// Annotations of the Relationship.
+func (Relationship) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)}
+}

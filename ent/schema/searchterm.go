@@ -1,0 +1,44 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"partnerhub/ent/schema/pulid"
+)
+
+// SearchTerm is one folded word of a customer's names, domain or Microsoft ID. The list's search box
+// matches the start of any word by a prefix range scan over these (see text.Terms).
+type SearchTerm struct{ ent.Schema }
+
+// Fields of the SearchTerm.
+func (SearchTerm) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("customer_id").GoType(pulid.ID("")),
+		field.String("term").MaxLen(64),
+	}
+}
+
+// Edges of the SearchTerm.
+func (SearchTerm) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("customer", Customer.Type).Ref("search_terms").Field("customer_id").Unique().Required(),
+	}
+}
+
+// Indexes of the SearchTerm.
+func (SearchTerm) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("term", "customer_id"),
+		index.Fields("customer_id", "term").Unique(),
+	}
+}
+
+// Annotations of the SearchTerm.
+func (SearchTerm) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
