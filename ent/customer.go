@@ -32,7 +32,7 @@ type Customer struct {
 	CompanyName string `json:"company_name,omitempty"`
 	// The bill-to (friendly) name shown in the list; follows the billing profile's company name.
 	DisplayName string `json:"display_name,omitempty"`
-	// display_name folded (lower case, no accents): the key of the company-name sort.
+	// display_name as text.SortKey (folded words): the key of the company-name sort.
 	SortName string `json:"sort_name,omitempty"`
 	// PrimaryDomain holds the value of the "primary_domain" field.
 	PrimaryDomain string `json:"primary_domain,omitempty"`

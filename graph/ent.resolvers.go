@@ -6,19 +6,19 @@ package graph
 
 import (
 	"context"
-	"fmt"
+
 	"partnerhub/ent"
 	"partnerhub/ent/schema/pulid"
 )
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id pulid.ID) (ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Node - node"))
+	return r.client.Noder(ctx, id, ent.WithNodeType(ent.IDToType))
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Nodes - nodes"))
+	return r.client.Noders(ctx, ids, ent.WithNodeType(ent.IDToType))
 }
 
 // Query returns QueryResolver implementation.

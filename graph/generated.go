@@ -48,7 +48,6 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Tag() TagResolver
-	CustomerFilter() CustomerFilterResolver
 }
 
 type DirectiveRoot struct {
@@ -159,7 +158,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Customers       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *ent.CustomerFilter) int
+		Customers       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) int
 		DomainAvailable func(childComplexity int, prefix string) int
 		Node            func(childComplexity int, id pulid.ID) int
 		Nodes           func(childComplexity int, ids []pulid.ID) int
@@ -245,21 +244,12 @@ type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error)
 	Viewer(ctx context.Context) (*Viewer, error)
-	Customers(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *ent.CustomerFilter) (*ent.CustomerConnection, error)
+	Customers(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error)
 	Tags(ctx context.Context) ([]*ent.Tag, error)
 	DomainAvailable(ctx context.Context, prefix string) (*DomainAvailability, error)
 }
 type TagResolver interface {
 	CustomerCount(ctx context.Context, obj *ent.Tag) (int, error)
-}
-
-type CustomerFilterResolver interface {
-	TagsAny(ctx context.Context, obj *ent.CustomerFilter, data []pulid.ID) error
-	TagsAll(ctx context.Context, obj *ent.CustomerFilter, data []pulid.ID) error
-	RelationshipTypes(ctx context.Context, obj *ent.CustomerFilter, data []relationship.Type) error
-	AssociatedPartnerIDs(ctx context.Context, obj *ent.CustomerFilter, data []pulid.ID) error
-	VerificationStatuses(ctx context.Context, obj *ent.CustomerFilter, data []customer.VerificationStatus) error
-	Countries(ctx context.Context, obj *ent.CustomerFilter, data []string) error
 }
 
 type executableSchema struct {
@@ -837,7 +827,7 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 			return 0, false
 		}
 
-		return e.complexity.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CustomerOrder), args["search"].(*string), args["filter"].(*ent.CustomerFilter)), true
+		return e.complexity.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CustomerOrder), args["search"].(*string), args["filter"].(*CustomerListFilter)), true
 
 	case "Query.domainAvailable":
 		if e.complexity.Query.DomainAvailable == nil {
@@ -1180,7 +1170,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputBillingProfileInput,
 		ec.unmarshalInputCreateCustomerInput,
 		ec.unmarshalInputCreateTagInput,
-		ec.unmarshalInputCustomerFilter,
+		ec.unmarshalInputCustomerListFilter,
 		ec.unmarshalInputCustomerOrder,
 		ec.unmarshalInputDeleteTagInput,
 		ec.unmarshalInputTagsInput,
@@ -1678,18 +1668,18 @@ func (ec *executionContext) field_Query_customers_argsSearch(
 func (ec *executionContext) field_Query_customers_argsFilter(
 	ctx context.Context,
 	rawArgs map[string]any,
-) (*ent.CustomerFilter, error) {
+) (*CustomerListFilter, error) {
 	if _, ok := rawArgs["filter"]; !ok {
-		var zeroVal *ent.CustomerFilter
+		var zeroVal *CustomerListFilter
 		return zeroVal, nil
 	}
 
 	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
 	if tmp, ok := rawArgs["filter"]; ok {
-		return ec.unmarshalOCustomerFilter2ᚖpartnerhubᚋentᚐCustomerFilter(ctx, tmp)
+		return ec.unmarshalOCustomerListFilter2ᚖpartnerhubᚋgraphᚐCustomerListFilter(ctx, tmp)
 	}
 
-	var zeroVal *ent.CustomerFilter
+	var zeroVal *CustomerListFilter
 	return zeroVal, nil
 }
 
@@ -5645,7 +5635,7 @@ func (ec *executionContext) _Query_customers(ctx context.Context, field graphql.
 	}()
 	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
 		ctx = rctx // use context from middleware stack in children
-		return ec.resolvers.Query().Customers(rctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CustomerOrder), fc.Args["search"].(*string), fc.Args["filter"].(*ent.CustomerFilter))
+		return ec.resolvers.Query().Customers(rctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CustomerOrder), fc.Args["search"].(*string), fc.Args["filter"].(*CustomerListFilter))
 	})
 	if err != nil {
 		ec.Error(ctx, err)
@@ -10225,8 +10215,8 @@ func (ec *executionContext) unmarshalInputCreateTagInput(ctx context.Context, ob
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputCustomerFilter(ctx context.Context, obj any) (ent.CustomerFilter, error) {
-	var it ent.CustomerFilter
+func (ec *executionContext) unmarshalInputCustomerListFilter(ctx context.Context, obj any) (CustomerListFilter, error) {
+	var it CustomerListFilter
 	asMap := map[string]any{}
 	for k, v := range obj.(map[string]any) {
 		asMap[k] = v
@@ -10245,54 +10235,42 @@ func (ec *executionContext) unmarshalInputCustomerFilter(ctx context.Context, ob
 			if err != nil {
 				return it, err
 			}
-			if err = ec.resolvers.CustomerFilter().TagsAny(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.TagsAny = data
 		case "tagsAll":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagsAll"))
 			data, err := ec.unmarshalOID2ᚕpartnerhubᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.resolvers.CustomerFilter().TagsAll(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.TagsAll = data
 		case "relationshipTypes":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relationshipTypes"))
 			data, err := ec.unmarshalORelationshipType2ᚕpartnerhubᚋentᚋrelationshipᚐTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.resolvers.CustomerFilter().RelationshipTypes(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RelationshipTypes = data
 		case "associatedPartnerIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("associatedPartnerIDs"))
 			data, err := ec.unmarshalOID2ᚕpartnerhubᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.resolvers.CustomerFilter().AssociatedPartnerIDs(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.AssociatedPartnerIDs = data
 		case "verificationStatuses":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verificationStatuses"))
 			data, err := ec.unmarshalOCustomerVerificationStatus2ᚕpartnerhubᚋentᚋcustomerᚐVerificationStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.resolvers.CustomerFilter().VerificationStatuses(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.VerificationStatuses = data
 		case "countries":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.resolvers.CustomerFilter().Countries(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.Countries = data
 		}
 	}
 
@@ -13703,11 +13681,11 @@ func (ec *executionContext) marshalOCustomerEdge2ᚖpartnerhubᚋentᚐCustomerE
 	return ec._CustomerEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOCustomerFilter2ᚖpartnerhubᚋentᚐCustomerFilter(ctx context.Context, v any) (*ent.CustomerFilter, error) {
+func (ec *executionContext) unmarshalOCustomerListFilter2ᚖpartnerhubᚋgraphᚐCustomerListFilter(ctx context.Context, v any) (*CustomerListFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
-	res, err := ec.unmarshalInputCustomerFilter(ctx, v)
+	res, err := ec.unmarshalInputCustomerListFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
 	"strconv"
 )
@@ -57,6 +58,21 @@ type CreateTagInput struct {
 	Name string `json:"name"`
 	// Such as #1f77b4; grey when left out.
 	Color *string `json:"color,omitempty"`
+}
+
+// Narrows the customer list. Every filter given must hold; within one filter any listed value matches.
+type CustomerListFilter struct {
+	// Customers carrying at least one of these tags.
+	TagsAny []pulid.ID `json:"tagsAny,omitempty"`
+	// Customers carrying all of these tags.
+	TagsAll []pulid.ID `json:"tagsAll,omitempty"`
+	// Customers with which the viewer's partner has an ACTIVE relationship of one of these types.
+	RelationshipTypes []relationship.Type `json:"relationshipTypes,omitempty"`
+	// For indirect providers: customers whose relationship names one of these resellers.
+	AssociatedPartnerIDs []pulid.ID                    `json:"associatedPartnerIDs,omitempty"`
+	VerificationStatuses []customer.VerificationStatus `json:"verificationStatuses,omitempty"`
+	// ISO 3166 alpha-2 codes, such as PL.
+	Countries []string `json:"countries,omitempty"`
 }
 
 type DeleteTagInput struct {

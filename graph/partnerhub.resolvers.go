@@ -6,110 +6,185 @@ package graph
 
 import (
 	"context"
-	"fmt"
-	"partnerhub/ent"
-	"partnerhub/ent/customer"
-	"partnerhub/ent/relationship"
-	"partnerhub/ent/schema/pulid"
 
-	"entgo.io/contrib/entgql"
+	"partnerhub/ent"
+	"partnerhub/ent/billingprofile"
+	"partnerhub/ent/customertag"
+	"partnerhub/ent/rule"
+	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/tag"
 )
 
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCustomerInput) (*CreateCustomerPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateCustomer - createCustomer"))
+	var created *ent.Customer
+	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+		bp := input.BillingProfile
+		billingName := input.CompanyName
+		if bp.CompanyName != nil && *bp.CompanyName != "" {
+			billingName = *bp.CompanyName
+		}
+		created, err = c.Customer.Create().
+			SetPrimaryDomain(input.DomainPrefix + rule.DomainSuffix).
+			SetCompanyName(input.CompanyName).
+			SetDisplayName(billingName).
+			SetCountry(input.Country).SetLanguage(input.Language).SetCulture(input.Culture).
+			SetNillableRegistrationID(input.RegistrationID).
+			SetNillableQualification(input.Qualification).
+			SetNillableDefaultGdap(input.DefaultGdap).
+			Save(ctx)
+		if err != nil {
+			return inField("", err, "primaryDomain", "domainPrefix")
+		}
+		err = c.BillingProfile.Create().SetCustomerID(created.ID).
+			SetCompanyName(billingName).
+			SetFirstName(bp.FirstName).SetLastName(bp.LastName).SetEmail(bp.Email).
+			SetCulture(bp.Culture).SetLanguage(bp.Language).
+			SetAddressLine1(bp.AddressLine1).SetNillableAddressLine2(bp.AddressLine2).
+			SetCity(bp.City).SetNillableState(bp.State).SetNillablePostalCode(bp.PostalCode).
+			SetCountry(bp.Country).SetNillablePhoneNumber(bp.PhoneNumber).
+			Exec(ctx)
+		if err != nil {
+			return inField("billingProfile", err)
+		}
+		if len(input.TagIDs) > 0 {
+			return rule.AddTags(ctx, c, []pulid.ID{created.ID}, input.TagIDs)
+		}
+		return nil
+	})
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &CreateCustomerPayload{UserErrors: errs}, err
+	}
+	return &CreateCustomerPayload{Customer: created, UserErrors: []*UserError{}}, nil
 }
 
 // UpdateBillingProfile is the resolver for the updateBillingProfile field.
 func (r *mutationResolver) UpdateBillingProfile(ctx context.Context, input UpdateBillingProfileInput) (*UpdateBillingProfilePayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateBillingProfile - updateBillingProfile"))
+	var updated *ent.BillingProfile
+	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+		current, err := c.BillingProfile.Query().Where(billingprofile.CustomerID(input.CustomerID)).Only(ctx)
+		if ent.IsNotFound(err) {
+			return rule.Errorf("customerID", rule.CodeNotFound, "No such customer.")
+		}
+		if err != nil {
+			return err
+		}
+		upd := c.BillingProfile.UpdateOne(current).SetVersion(input.Version).
+			SetNillableCompanyName(input.CompanyName).
+			SetNillableFirstName(input.FirstName).SetNillableLastName(input.LastName).
+			SetNillableEmail(input.Email).SetNillableCulture(input.Culture).SetNillableLanguage(input.Language).
+			SetNillableAddressLine1(input.AddressLine1).SetNillableCity(input.City).
+			SetNillableCountry(input.Country)
+		// Optional fields: an empty string clears them.
+		optional := []struct {
+			v     *string
+			set   func(string) *ent.BillingProfileUpdateOne
+			clear func() *ent.BillingProfileUpdateOne
+		}{
+			{input.AddressLine2, upd.SetAddressLine2, upd.ClearAddressLine2},
+			{input.State, upd.SetState, upd.ClearState},
+			{input.PostalCode, upd.SetPostalCode, upd.ClearPostalCode},
+			{input.PhoneNumber, upd.SetPhoneNumber, upd.ClearPhoneNumber},
+		}
+		for _, o := range optional {
+			switch {
+			case o.v == nil:
+			case *o.v == "":
+				o.clear()
+			default:
+				o.set(*o.v)
+			}
+		}
+		updated, err = upd.Save(ctx)
+		return err
+	})
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &UpdateBillingProfilePayload{UserErrors: errs}, err
+	}
+	cust, err := r.client.Customer.Get(ctx, updated.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	return &UpdateBillingProfilePayload{Customer: cust, BillingProfile: updated, UserErrors: []*UserError{}}, nil
 }
 
 // TagsAdd is the resolver for the tagsAdd field.
 func (r *mutationResolver) TagsAdd(ctx context.Context, input TagsInput) (*TagsPayload, error) {
-	panic(fmt.Errorf("not implemented: TagsAdd - tagsAdd"))
+	return r.changeTags(ctx, input, rule.AddTags)
 }
 
 // TagsRemove is the resolver for the tagsRemove field.
 func (r *mutationResolver) TagsRemove(ctx context.Context, input TagsInput) (*TagsPayload, error) {
-	panic(fmt.Errorf("not implemented: TagsRemove - tagsRemove"))
+	return r.changeTags(ctx, input, rule.RemoveTags)
 }
 
 // CreateTag is the resolver for the createTag field.
 func (r *mutationResolver) CreateTag(ctx context.Context, input CreateTagInput) (*TagPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateTag - createTag"))
+	var t *ent.Tag
+	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+		t, err = c.Tag.Create().SetName(input.Name).SetNillableColor(input.Color).Save(ctx)
+		return err
+	})
+	return tagPayload(t, err)
 }
 
 // UpdateTag is the resolver for the updateTag field.
 func (r *mutationResolver) UpdateTag(ctx context.Context, input UpdateTagInput) (*TagPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateTag - updateTag"))
+	var t *ent.Tag
+	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+		t, err = c.Tag.UpdateOneID(input.ID).SetVersion(input.Version).
+			SetNillableName(input.Name).SetNillableColor(input.Color).Save(ctx)
+		return err
+	})
+	return tagPayload(t, err)
 }
 
 // DeleteTag is the resolver for the deleteTag field.
 func (r *mutationResolver) DeleteTag(ctx context.Context, input DeleteTagInput) (*DeleteTagPayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteTag - deleteTag"))
+	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+		if _, err := c.CustomerTag.Delete().Where(customertag.TagID(input.ID)).Exec(ctx); err != nil {
+			return err
+		}
+		return c.Tag.DeleteOneID(input.ID).Exec(ctx)
+	})
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &DeleteTagPayload{UserErrors: errs}, err
+	}
+	return &DeleteTagPayload{DeletedTagID: &input.ID, UserErrors: []*UserError{}}, nil
 }
 
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*Viewer, error) {
-	panic(fmt.Errorf("not implemented: Viewer - viewer"))
+	u := signedInUser(ctx)
+	if u == nil {
+		return nil, errUnauthenticated
+	}
+	return &Viewer{User: u, Partner: u.Edges.Partner}, nil
 }
 
 // Customers is the resolver for the customers field.
-func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *ent.CustomerFilter) (*ent.CustomerConnection, error) {
-	panic(fmt.Errorf("not implemented: Customers - customers"))
+func (r *queryResolver) Customers(ctx context.Context, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error) {
+	return r.customerList(ctx, after, first, before, last, orderBy, search, filter)
 }
 
 // Tags is the resolver for the tags field.
 func (r *queryResolver) Tags(ctx context.Context) ([]*ent.Tag, error) {
-	panic(fmt.Errorf("not implemented: Tags - tags"))
+	q := r.client.Tag.Query().Order(tag.ByName())
+	q.Modify(withCustomerCount)
+	return q.All(ctx)
 }
 
 // DomainAvailable is the resolver for the domainAvailable field.
 func (r *queryResolver) DomainAvailable(ctx context.Context, prefix string) (*DomainAvailability, error) {
-	panic(fmt.Errorf("not implemented: DomainAvailable - domainAvailable"))
+	return r.domainAvailable(ctx, prefix)
 }
 
 // CustomerCount is the resolver for the customerCount field.
 func (r *tagResolver) CustomerCount(ctx context.Context, obj *ent.Tag) (int, error) {
-	panic(fmt.Errorf("not implemented: CustomerCount - customerCount"))
-}
-
-// TagsAny is the resolver for the tagsAny field.
-func (r *customerFilterResolver) TagsAny(ctx context.Context, obj *ent.CustomerFilter, data []pulid.ID) error {
-	panic(fmt.Errorf("not implemented: TagsAny - tagsAny"))
-}
-
-// TagsAll is the resolver for the tagsAll field.
-func (r *customerFilterResolver) TagsAll(ctx context.Context, obj *ent.CustomerFilter, data []pulid.ID) error {
-	panic(fmt.Errorf("not implemented: TagsAll - tagsAll"))
-}
-
-// RelationshipTypes is the resolver for the relationshipTypes field.
-func (r *customerFilterResolver) RelationshipTypes(ctx context.Context, obj *ent.CustomerFilter, data []relationship.Type) error {
-	panic(fmt.Errorf("not implemented: RelationshipTypes - relationshipTypes"))
-}
-
-// AssociatedPartnerIDs is the resolver for the associatedPartnerIDs field.
-func (r *customerFilterResolver) AssociatedPartnerIDs(ctx context.Context, obj *ent.CustomerFilter, data []pulid.ID) error {
-	panic(fmt.Errorf("not implemented: AssociatedPartnerIDs - associatedPartnerIDs"))
-}
-
-// VerificationStatuses is the resolver for the verificationStatuses field.
-func (r *customerFilterResolver) VerificationStatuses(ctx context.Context, obj *ent.CustomerFilter, data []customer.VerificationStatus) error {
-	panic(fmt.Errorf("not implemented: VerificationStatuses - verificationStatuses"))
-}
-
-// Countries is the resolver for the countries field.
-func (r *customerFilterResolver) Countries(ctx context.Context, obj *ent.CustomerFilter, data []string) error {
-	panic(fmt.Errorf("not implemented: Countries - countries"))
+	return tagCustomerCount(ctx, r.client, obj)
 }
 
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
-// CustomerFilter returns CustomerFilterResolver implementation.
-func (r *Resolver) CustomerFilter() CustomerFilterResolver { return &customerFilterResolver{r} }
-
 type mutationResolver struct{ *Resolver }
-type customerFilterResolver struct{ *Resolver }

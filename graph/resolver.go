@@ -1,7 +1,8 @@
 package graph
 
-// This file will not be regenerated automatically.
-//
-// It serves as dependency injection for your app, add any dependencies you require here.
+import "partnerhub/ent"
 
-type Resolver struct{}
+// Resolver is the root resolver. Resolvers stay thin: rules live in the ent schema (ent/rule).
+type Resolver struct {
+	client *ent.Client
+}

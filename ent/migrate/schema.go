@@ -11,8 +11,8 @@ var (
 	// BillingProfilesColumns holds the columns for the "billing_profiles" table.
 	BillingProfilesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "created_at", Type: field.TypeTime},
-		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "company_name", Type: field.TypeString},
 		{Name: "first_name", Type: field.TypeString},
@@ -46,8 +46,8 @@ var (
 	// CustomersColumns holds the columns for the "customers" table.
 	CustomersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "created_at", Type: field.TypeTime},
-		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "microsoft_id", Type: field.TypeString, Unique: true},
 		{Name: "company_name", Type: field.TypeString},
@@ -60,7 +60,7 @@ var (
 		{Name: "registration_id", Type: field.TypeString, Nullable: true, Size: 64},
 		{Name: "verification_status", Type: field.TypeEnum, Enums: []string{"UNDER_REVIEW", "ALLOWED", "NOT_ALLOWED"}, Default: "UNDER_REVIEW"},
 		{Name: "verification_reasons", Type: field.TypeJSON, Nullable: true},
-		{Name: "verification_changed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "verification_changed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "qualification", Type: field.TypeEnum, Enums: []string{"NONE", "EDUCATION", "NONPROFIT", "GOVERNMENT_COMMUNITY_CLOUD", "STATE_OWNED_ENTITY"}, Default: "NONE"},
 		{Name: "allow_azure_reservations", Type: field.TypeBool, Default: false},
 		{Name: "allow_azure_savings_plan", Type: field.TypeBool, Default: false},
@@ -97,7 +97,7 @@ var (
 	}
 	// CustomerTagsColumns holds the columns for the "customer_tags" table.
 	CustomerTagsColumns = []*schema.Column{
-		{Name: "created_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 		{Name: "tag_id", Type: field.TypeString, Size: 40},
 	}
@@ -131,8 +131,8 @@ var (
 	// PartnersColumns holds the columns for the "partners" table.
 	PartnersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "created_at", Type: field.TypeTime},
-		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 255},
 		{Name: "capacities", Type: field.TypeJSON},
@@ -148,13 +148,13 @@ var (
 	// RelationshipsColumns holds the columns for the "relationships" table.
 	RelationshipsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "created_at", Type: field.TypeTime},
-		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "type", Type: field.TypeEnum, Enums: []string{"DIRECT_BILL", "INDIRECT_PROVIDER", "INDIRECT_RESELLER", "ADVISOR"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACTIVE", "REMOVED"}, Default: "ACTIVE"},
 		{Name: "delegated_admin", Type: field.TypeBool, Default: false},
-		{Name: "started_at", Type: field.TypeTime},
+		{Name: "started_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "associated_partner_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -237,8 +237,8 @@ var (
 	// TagsColumns holds the columns for the "tags" table.
 	TagsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "created_at", Type: field.TypeTime},
-		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString},
 		{Name: "color", Type: field.TypeString, Default: "#6b7280"},
@@ -268,8 +268,8 @@ var (
 	// UsersColumns holds the columns for the "users" table.
 	UsersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "created_at", Type: field.TypeTime},
-		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "email", Type: field.TypeString, Unique: true, Size: 254},
 		{Name: "name", Type: field.TypeString, Size: 120},

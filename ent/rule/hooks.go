@@ -40,7 +40,7 @@ func CustomerDerived() ent.Hook {
 				}
 			}
 			if name, ok := m.DisplayName(); ok {
-				m.SetSortName(text.Fold(name))
+				m.SetSortName(text.SortKey(name))
 			}
 			if m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && touches(m, companyDetails) {
 				if _, set := m.VerificationStatus(); !set {
@@ -49,7 +49,7 @@ func CustomerDerived() ent.Hook {
 				}
 			}
 			if _, set := m.VerificationStatus(); set {
-				m.SetVerificationChangedAt(time.Now())
+				m.SetVerificationChangedAt(time.Now().UTC().Truncate(time.Microsecond))
 			}
 			return next.Mutate(ctx, m)
 		})
@@ -61,7 +61,7 @@ func CustomerSearchTerms() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
-			if err != nil || !touches(m, searchedFields) {
+			if err != nil || isBulk(ctx) || !touches(m, searchedFields) {
 				return v, err
 			}
 			return v, writeTerms(ctx, m.Client(), v.(*ent.Customer), !m.Op().Is(ent.OpCreate))
@@ -112,6 +112,9 @@ func CustomerAddedByViewer() ent.Hook {
 func BillingProfileFollowUp() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.BillingProfileFunc(func(ctx context.Context, m *ent.BillingProfileMutation) (ent.Value, error) {
+			if isBulk(ctx) {
+				return next.Mutate(ctx, m)
+			}
 			client := m.Client()
 			if cid, ok := m.CustomerID(); ok && m.Op().Is(ent.OpCreate) {
 				exists, err := client.Customer.Query().Where(customer.ID(cid)).Exist(ctx)
@@ -135,7 +138,7 @@ func BillingProfileFollowUp() ent.Hook {
 				// Only touch the customer when the bill-to name differs from the one it was created with.
 				n, err := client.Customer.Update().
 					Where(customer.ID(bp.CustomerID), customer.DisplayNameNEQ(name)).
-					SetDisplayName(name).SetSortName(text.Fold(name)).Save(ctx)
+					SetDisplayName(name).SetSortName(text.SortKey(name)).Save(ctx)
 				if err != nil || n == 0 {
 					return bp, err
 				}
@@ -179,6 +182,9 @@ func writeTerms(ctx context.Context, client *ent.Client, c *ent.Customer, replac
 func RelationshipCounts() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
+			if isBulk(ctx) {
+				return next.Mutate(ctx, m)
+			}
 			if v := viewer.FromContext(ctx); v != nil && !viewer.IsSystem(ctx) && m.Op().Is(ent.OpCreate) {
 				if pid, _ := m.PartnerID(); pid != v.PartnerID {
 					return nil, Errorf("", CodeForbidden, "A partner can only create its own relationships.")

@@ -2,6 +2,8 @@ package rule
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"partnerhub/ent/privacy"
 	"partnerhub/ent/viewer"
@@ -17,11 +19,14 @@ func AllowSystem() privacy.QueryMutationRule {
 	})
 }
 
+// ErrNoViewer is the privacy denial of anything tried without a signed-in viewer.
+var ErrNoViewer = fmt.Errorf("%w: %w", privacy.Deny, errors.New("not signed in"))
+
 // DenyWithoutViewer refuses everything that runs without a signed-in viewer.
 func DenyWithoutViewer() privacy.QueryMutationRule {
 	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
 		if viewer.FromContext(ctx) == nil {
-			return privacy.Denyf("no viewer in context")
+			return ErrNoViewer
 		}
 		return privacy.Skip
 	})
@@ -33,7 +38,7 @@ func Filter(f func(v *viewer.Viewer, fl privacy.Filter) error) privacy.QueryMuta
 	return privacy.FilterFunc(func(ctx context.Context, fl privacy.Filter) error {
 		v := viewer.FromContext(ctx)
 		if v == nil {
-			return privacy.Denyf("no viewer in context")
+			return ErrNoViewer
 		}
 		if err := f(v, fl); err != nil {
 			return err

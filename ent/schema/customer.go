@@ -36,7 +36,7 @@ func (Customer) Fields() []ent.Field {
 			Validate(rule.Length(2, 255)).
 			Comment("The bill-to (friendly) name shown in the list; follows the billing profile's company name."),
 		field.String("sort_name").MaxLen(255).
-			Comment("display_name folded (lower case, no accents): the key of the company-name sort.").
+			Comment("display_name as text.SortKey (folded words): the key of the company-name sort.").
 			Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entgql.OrderField("COMPANY_NAME")),
 		field.String("primary_domain").Unique().Immutable().MaxLen(43).
 			Validate(rule.Pattern(rule.PrimaryDomainRe, "Use 1 to 27 lower-case letters and digits before .onmicrosoft.com.")).
@@ -53,7 +53,7 @@ func (Customer) Fields() []ent.Field {
 		field.Enum("verification_status").Values("UNDER_REVIEW", "ALLOWED", "NOT_ALLOWED").Default("UNDER_REVIEW"),
 		field.JSON("verification_reasons", []string{}).Optional().
 			Comment("Why the customer is NOT_ALLOWED."),
-		field.Time("verification_changed_at").Optional().Nillable(),
+		field.Time("verification_changed_at").Optional().Nillable().SchemaType(TimeColumn),
 		field.Enum("qualification").
 			Values("NONE", "EDUCATION", "NONPROFIT", "GOVERNMENT_COMMUNITY_CLOUD", "STATE_OWNED_ENTITY").
 			Default("NONE"),

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"time"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -22,7 +20,7 @@ func (CustomerTag) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("customer_id").GoType(pulid.ID("")),
 		field.String("tag_id").GoType(pulid.ID("")),
-		field.Time("created_at").Default(time.Now).Immutable(),
+		field.Time("created_at").Default(Now).Immutable().SchemaType(TimeColumn),
 	}
 }
 

@@ -5,9 +5,17 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
 )
+
+// Now is the current time as stored: UTC, to the microsecond (what MySQL's datetime(6) keeps), so a
+// value read back equals the one written and keyset cursors on times are exact.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// TimeColumn stores times with microseconds on MySQL (a plain timestamp keeps seconds and ends in 2038).
+var TimeColumn = map[string]string{dialect.MySQL: "datetime(6)"}
 
 // TimeMixin records when a row was created and last updated.
 type TimeMixin struct {
@@ -18,14 +26,14 @@ type TimeMixin struct {
 
 // Fields of the TimeMixin.
 func (m TimeMixin) Fields() []ent.Field {
-	created := field.Time("created_at").Immutable().Default(time.Now).
+	created := field.Time("created_at").Immutable().Default(Now).SchemaType(TimeColumn).
 		Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))
 	if m.Sortable {
 		created.Annotations(entgql.OrderField("CREATED_AT"))
 	}
 	return []ent.Field{
 		created,
-		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now).
+		field.Time("updated_at").Default(Now).UpdateDefault(Now).SchemaType(TimeColumn).
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"time"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -35,7 +33,7 @@ func (Relationship) Fields() []ent.Field {
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Bool("delegated_admin").Default(false).
 			Comment("Whether delegated admin privileges were included."),
-		field.Time("started_at").Default(time.Now).Immutable(),
+		field.Time("started_at").Default(Now).Immutable().SchemaType(TimeColumn),
 	}
 }
 

@@ -80,3 +80,9 @@ func truncate(s string, n int) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// SortKey is the key names sort by: the folded words joined by single spaces, so case, accents,
+// quotes and other punctuation do not move a name ("\"Bellini & Figli\"" sorts as "bellini figli").
+func SortKey(s string) string {
+	return strings.Join(Words(s), " ")
+}

@@ -1,0 +1,79 @@
+package rule
+
+import (
+	"context"
+
+	"entgo.io/ent/dialect/sql"
+
+	"partnerhub/ent"
+	"partnerhub/ent/relationship"
+	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/text"
+	"partnerhub/ent/viewer"
+)
+
+// Bulk loading (seeding a large data set, a future import) cannot afford the per-row statements the
+// hooks spend on derived data. In a BulkLoad context the hooks defer it, and the loader must, for every
+// batch, create customers with their display name equal to the billing profile's company name, call
+// IndexCustomers for them, and call Recount once at the end. Validators and privacy still apply.
+
+type bulkKey struct{}
+
+// BulkLoad returns a system context in which derived data is deferred (see above).
+func BulkLoad(ctx context.Context) context.Context {
+	return context.WithValue(viewer.SystemContext(ctx), bulkKey{}, true)
+}
+
+func isBulk(ctx context.Context) bool { return ctx.Value(bulkKey{}) != nil }
+
+// IndexCustomers writes the search terms of customers created in a BulkLoad context.
+func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Customer) error {
+	const rowsPerInsert = 2000
+	var builders []*ent.SearchTermCreate
+	flush := func() error {
+		if len(builders) == 0 {
+			return nil
+		}
+		err := client.SearchTerm.CreateBulk(builders...).Exec(ctx)
+		builders = builders[:0]
+		return err
+	}
+	for _, c := range customers {
+		for _, t := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
+			builders = append(builders, client.SearchTerm.Create().SetCustomerID(c.ID).SetTerm(t))
+			if len(builders) == rowsPerInsert {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return flush()
+}
+
+// Recount recomputes every partner's customer_count from its ACTIVE relationships.
+func Recount(ctx context.Context, client *ent.Client) error {
+	ctx = viewer.SystemContext(ctx)
+	var rows []struct {
+		PartnerID pulid.ID `json:"partner_id"`
+		Count     int      `json:"count"`
+	}
+	err := client.Relationship.Query().Where(relationship.StatusEQ(relationship.StatusACTIVE)).
+		GroupBy(relationship.FieldPartnerID).
+		Aggregate(func(s *sql.Selector) string {
+			return sql.As(sql.Count(sql.Distinct(s.C(relationship.FieldCustomerID))), "count")
+		}).
+		Scan(ctx, &rows)
+	if err != nil {
+		return err
+	}
+	if _, err := client.Partner.Update().SetCustomerCount(0).Save(ctx); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := client.Partner.UpdateOneID(r.PartnerID).SetCustomerCount(r.Count).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}

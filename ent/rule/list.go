@@ -1,0 +1,73 @@
+package rule
+
+import (
+	"context"
+
+	"partnerhub/ent"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/customertag"
+	"partnerhub/ent/predicate"
+	"partnerhub/ent/relationship"
+	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchterm"
+	"partnerhub/ent/tag"
+	"partnerhub/ent/text"
+	"partnerhub/ent/viewer"
+)
+
+// MaxSearchWords caps the words of one search; further words are ignored.
+const MaxSearchWords = 8
+
+// ListFilter narrows the customer list (domain.md §4). Empty fields do not filter.
+type ListFilter struct {
+	Search               string
+	TagsAny, TagsAll     []pulid.ID
+	RelationshipTypes    []relationship.Type
+	AssociatedPartnerIDs []pulid.ID
+	VerificationStatuses []customer.VerificationStatus
+	Countries            []string
+}
+
+// ListPredicates returns the predicates of f for the viewer's customer list (privacy adds the viewer's
+// own scope). Edge predicates are plain SQL that privacy does not see, so each one that looks at
+// relationships or tags is scoped to the viewer's partner here; tag IDs are checked through privacy, so
+// another partner's tag is NOT_FOUND rather than a probe. An empty result means "no filter".
+func ListPredicates(ctx context.Context, client *ent.Client, f ListFilter) ([]predicate.Customer, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, ErrNoViewer
+	}
+	var preds []predicate.Customer
+	for _, w := range text.QueryWords(f.Search, MaxSearchWords) {
+		preds = append(preds, customer.HasSearchTermsWith(searchterm.TermHasPrefix(w)))
+	}
+	if ids := dedupe(append(append([]pulid.ID{}, f.TagsAny...), f.TagsAll...)); len(ids) > 0 {
+		n, err := client.Tag.Query().Where(tag.IDIn(ids...)).Count(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if n != len(ids) {
+			return nil, Errorf("filter.tags", CodeNotFound, "One or more of these tags do not exist.")
+		}
+	}
+	if len(f.TagsAny) > 0 {
+		preds = append(preds, customer.HasCustomerTagsWith(customertag.TagIDIn(f.TagsAny...)))
+	}
+	for _, id := range dedupe(f.TagsAll) {
+		preds = append(preds, customer.HasCustomerTagsWith(customertag.TagID(id)))
+	}
+	own := []predicate.Relationship{relationship.PartnerID(v.PartnerID), relationship.StatusEQ(relationship.StatusACTIVE)}
+	if len(f.RelationshipTypes) > 0 {
+		preds = append(preds, customer.HasRelationshipsWith(append(own, relationship.TypeIn(f.RelationshipTypes...))...))
+	}
+	if len(f.AssociatedPartnerIDs) > 0 {
+		preds = append(preds, customer.HasRelationshipsWith(append(own, relationship.AssociatedPartnerIDIn(f.AssociatedPartnerIDs...))...))
+	}
+	if len(f.VerificationStatuses) > 0 {
+		preds = append(preds, customer.VerificationStatusIn(f.VerificationStatuses...))
+	}
+	if len(f.Countries) > 0 {
+		preds = append(preds, customer.CountryIn(f.Countries...))
+	}
+	return preds, nil
+}

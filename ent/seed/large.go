@@ -1,0 +1,169 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"partnerhub/ent"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/relationship"
+	"partnerhub/ent/rule"
+	"partnerhub/ent/schema"
+	"partnerhub/ent/schema/enum"
+	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/seed/fake"
+)
+
+// LargeSpec sizes a large data set.
+type LargeSpec struct {
+	Customers int // in all
+	Partners  int
+	Largest   int // customers of the largest partner ("Bench Partner 000")
+	Seed      uint64
+	// TagsPerPartner each partner gets; customers carry 0–2 of them.
+	TagsPerPartner int
+	// Progress, when set, is told how far the load has got.
+	Progress func(done, total int)
+}
+
+// BenchUserEmail is the global admin of partner i of a large data set.
+func BenchUserEmail(i int) string { return fmt.Sprintf("admin@bench%03d.example", i) }
+
+// Large loads a large data set: Partners direct-bill partners, the first holding Largest customers and
+// the rest sharing the others; customers with realistic multilingual names, billing profiles and tags.
+// It refuses a database that has partners already.
+func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
+	if spec.Partners < 1 || spec.Largest > spec.Customers || spec.Customers < spec.Partners {
+		return fmt.Errorf("seed: need partners >= 1 and partners <= largest <= customers")
+	}
+	if spec.TagsPerPartner == 0 {
+		spec.TagsPerPartner = 20
+	}
+	bctx := rule.BulkLoad(ctx)
+	if n, err := client.Partner.Query().Count(bctx); err != nil || n > 0 {
+		if err == nil {
+			err = fmt.Errorf("seed: the database has data already; seed an empty one")
+		}
+		return err
+	}
+	r := rand.New(rand.NewPCG(spec.Seed, 7))
+	partners := make([]*ent.Partner, spec.Partners)
+	tags := make([][]*ent.Tag, spec.Partners)
+	for i := range partners {
+		p, err := client.Partner.Create().SetName(fmt.Sprintf("Bench Partner %03d", i)).
+			SetCapacities([]enum.Capacity{enum.DirectBill}).
+			SetEmailDomains([]string{fmt.Sprintf("bench%03d.example", i)}).Save(bctx)
+		if err != nil {
+			return err
+		}
+		partners[i] = p
+		if err := client.User.Create().SetPartnerID(p.ID).SetEmail(BenchUserEmail(i)).
+			SetName(fmt.Sprintf("Bench Admin %03d", i)).SetRoles([]enum.Role{enum.GlobalAdmin}).Exec(bctx); err != nil {
+			return err
+		}
+		builders := make([]*ent.TagCreate, spec.TagsPerPartner)
+		for t := range builders {
+			builders[t] = client.Tag.Create().SetPartnerID(p.ID).SetName(fmt.Sprintf("Tag %02d", t))
+		}
+		if tags[i], err = client.Tag.CreateBulk(builders...).Save(bctx); err != nil {
+			return err
+		}
+	}
+	// partnerOf spreads customers: the first Largest go to partner 0, the rest round-robin.
+	partnerOf := func(i int) int {
+		if i < spec.Largest || spec.Partners == 1 {
+			return 0
+		}
+		return 1 + (i-spec.Largest)%(spec.Partners-1)
+	}
+	const batch = 500
+	for start := 0; start < spec.Customers; start += batch {
+		end := min(start+batch, spec.Customers)
+		if err := largeBatch(bctx, client, r, start, end, partners, tags, partnerOf); err != nil {
+			return err
+		}
+		if spec.Progress != nil {
+			spec.Progress(end, spec.Customers)
+		}
+	}
+	return rule.Recount(ctx, client)
+}
+
+func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, end int, partners []*ent.Partner, tags [][]*ent.Tag, partnerOf func(int) int) error {
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return err
+	}
+	c := tx.Client()
+	err = func() error {
+		n := end - start
+		comps := make([]fake.Company, n)
+		customers := make([]*ent.CustomerCreate, n)
+		now := time.Now()
+		for i := range comps {
+			comp := fake.NewCompany(r)
+			comps[i] = comp
+			created := now.Add(-time.Duration(r.IntN(5*365*24*60)) * time.Minute)
+			customers[i] = c.Customer.Create().
+				SetID(pulid.NewAt("cus", created)).
+				SetCompanyName(comp.Name).SetDisplayName(comp.Name).
+				SetPrimaryDomain(fmt.Sprintf("%s%d%s", trim(comp.DomainPrefix, 19), start+i, rule.DomainSuffix)).
+				SetCountry(comp.Country).SetLanguage(comp.Language).SetCulture(comp.Culture).
+				SetNillableRegistrationID(nonEmpty(comp.RegistrationID)).
+				SetVerificationStatus(pick(r)).
+				SetCreatedAt(created.UTC().Truncate(time.Microsecond)).SetUpdatedAt(schema.Now())
+		}
+		saved, err := c.Customer.CreateBulk(customers...).Save(ctx)
+		if err != nil {
+			return err
+		}
+		profiles := make([]*ent.BillingProfileCreate, n)
+		rels := make([]*ent.RelationshipCreate, n)
+		var links []*ent.CustomerTagCreate
+		for i, cu := range saved {
+			profiles[i] = billing(c, cu.ID, comps[i])
+			p := partnerOf(start + i)
+			rels[i] = c.Relationship.Create().SetPartnerID(partners[p].ID).SetCustomerID(cu.ID).
+				SetType(relationship.TypeDIRECT_BILL).SetStartedAt(cu.CreatedAt)
+			picked := map[int]bool{}
+			for range r.IntN(3) {
+				t := r.IntN(len(tags[p]))
+				if !picked[t] {
+					picked[t] = true
+					links = append(links, c.CustomerTag.Create().SetCustomerID(cu.ID).SetTagID(tags[p][t].ID))
+				}
+			}
+		}
+		if err := c.BillingProfile.CreateBulk(profiles...).Exec(ctx); err != nil {
+			return err
+		}
+		if err := c.Relationship.CreateBulk(rels...).Exec(ctx); err != nil {
+			return err
+		}
+		if len(links) > 0 {
+			if err := c.CustomerTag.CreateBulk(links...).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		return rule.IndexCustomers(ctx, c, saved)
+	}()
+	if err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func pick(r *rand.Rand) customer.VerificationStatus {
+	s, _ := verification(r)
+	return s
+}
+
+func trim(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

@@ -1,0 +1,143 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"partnerhub/ent"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/customertag"
+	"partnerhub/ent/rule"
+	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/viewer"
+)
+
+// customerList pages through the viewer's customers. The query is the same few statements whatever the
+// page size: the page with its billing profiles, relationships and tags eager-loaded by entgql, and a
+// COUNT only when totalCount is asked for a filtered list.
+func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error) {
+	for _, n := range []*int{first, last} {
+		if n != nil && (*n < 0 || *n > MaxPageSize) {
+			return nil, &gqlerror.Error{
+				Message:    fmt.Sprintf("first and last must be between 0 and %d.", MaxPageSize),
+				Extensions: map[string]any{"code": codeBadRequest},
+			}
+		}
+	}
+	if first == nil && last == nil {
+		n := DefaultPageSize
+		if before != nil {
+			last = &n
+		} else {
+			first = &n
+		}
+	}
+	f := rule.ListFilter{}
+	if search != nil {
+		f.Search = *search
+	}
+	if filter != nil {
+		f.TagsAny, f.TagsAll, f.RelationshipTypes = filter.TagsAny, filter.TagsAll, filter.RelationshipTypes
+		f.AssociatedPartnerIDs, f.VerificationStatuses, f.Countries = filter.AssociatedPartnerIDs, filter.VerificationStatuses, filter.Countries
+	}
+	preds, err := rule.ListPredicates(ctx, r.client, f)
+	if err != nil {
+		return nil, err
+	}
+	total := knownTotal{skip: !selects(ctx, "totalCount"), n: -1}
+	if v := viewer.FromContext(ctx); len(preds) == 0 && v != nil {
+		total.n = v.CustomerCount
+	}
+	if len(orderBy) == 0 {
+		orderBy = []*ent.CustomerOrder{{Field: ent.CustomerOrderFieldSortName, Direction: entgql.OrderDirectionAsc}}
+	}
+	return r.client.Customer.Query().Where(preds...).
+		Paginate(withKnownTotal(ctx, total), after, first, before, last, ent.WithCustomerOrder(orderBy))
+}
+
+// changeTags runs a tag operation on customers and returns them as they are afterwards.
+func (r *mutationResolver) changeTags(ctx context.Context, input TagsInput, op func(context.Context, *ent.Client, []pulid.ID, []pulid.ID) error) (*TagsPayload, error) {
+	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+		return op(ctx, c, input.CustomerIDs, input.TagIDs)
+	})
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &TagsPayload{Customers: []*ent.Customer{}, UserErrors: errs}, err
+	}
+	customers, err := r.client.Customer.Query().Where(customer.IDIn(input.CustomerIDs...)).
+		WithTags().WithBillingProfile().WithRelationships().
+		Order(customer.BySortName(), customer.ByID()).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &TagsPayload{Customers: customers, UserErrors: []*UserError{}}, nil
+}
+
+func tagPayload(t *ent.Tag, err error) (*TagPayload, error) {
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &TagPayload{UserErrors: errs}, err
+	}
+	return &TagPayload{Tag: t, UserErrors: []*UserError{}}, nil
+}
+
+const customerCountColumn = "customer_count"
+
+// withCustomerCount selects each tag's number of customers in the same statement as the tags.
+func withCustomerCount(s *sql.Selector) {
+	ct := sql.Table(customertag.Table)
+	count := sql.Select(sql.Count("*")).From(ct).Where(sql.ColumnsEQ(ct.C(customertag.FieldTagID), s.C("id")))
+	s.AppendSelectExprAs(count, customerCountColumn)
+}
+
+// tagCustomerCount reads the count selected by withCustomerCount, counting when the tag was loaded
+// without it.
+func tagCustomerCount(ctx context.Context, client *ent.Client, t *ent.Tag) (int, error) {
+	if v, err := t.Value(customerCountColumn); err == nil {
+		switch n := v.(type) {
+		case int64:
+			return int(n), nil
+		case []byte:
+			return strconv.Atoi(string(n))
+		}
+	}
+	return client.CustomerTag.Query().Where(customertag.TagID(t.ID)).Count(ctx)
+}
+
+// domainAvailable checks a prefix's format and whether any customer (of any partner) uses it.
+func (r *queryResolver) domainAvailable(ctx context.Context, prefix string) (*DomainAvailability, error) {
+	domain := prefix + rule.DomainSuffix
+	res := &DomainAvailability{Domain: domain}
+	if !rule.DomainPrefixRe.MatchString(prefix) {
+		res.Error = &UserError{Field: []string{"prefix"}, Code: UserErrorCodeInvalid,
+			Message: "Use 1 to 27 lower-case letters and digits."}
+		return res, nil
+	}
+	taken, err := r.client.Customer.Query().Where(customer.PrimaryDomain(domain)).Exist(viewer.SystemContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	res.Available = !taken
+	if taken {
+		res.Error = &UserError{Field: []string{"prefix"}, Code: UserErrorCodeTaken, Message: "This domain is already in use."}
+	}
+	return res, nil
+}
+
+// selects reports whether the current field's selection includes the named sub-field.
+func selects(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return true
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,164 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"partnerhub/ent"
+	"partnerhub/ent/privacy"
+	"partnerhub/ent/rule"
+)
+
+// inField marks err as concerning the input object at path (such as "billingProfile"), so the fields
+// its ent validation names are reported under it. renames maps ent field names to input names where
+// they differ (primaryDomain is given as domainPrefix).
+func inField(path string, err error, renames ...string) error {
+	if err == nil {
+		return nil
+	}
+	r := map[string]string{}
+	for i := 0; i+1 < len(renames); i += 2 {
+		r[renames[i]] = renames[i+1]
+	}
+	return &fieldScope{path: path, renames: r, err: err}
+}
+
+type fieldScope struct {
+	path    string
+	renames map[string]string
+	err     error
+}
+
+func (e *fieldScope) Error() string { return e.err.Error() }
+func (e *fieldScope) Unwrap() error { return e.err }
+
+// userErrors turns an expected failure (a rule error, an ent validation or constraint error, a privacy
+// denial, a missing record) into the payload's userErrors. Anything else is unexpected and returned as
+// err, to become a top-level error.
+func userErrors(err error) ([]*UserError, error) {
+	if err == nil {
+		return []*UserError{}, nil
+	}
+	scope := &fieldScope{}
+	errors.As(err, &scope)
+	path := func(field string) []string {
+		if field == "" {
+			return nil
+		}
+		if to, ok := scope.renames[field]; ok {
+			field = to
+		}
+		p := []string{"input"}
+		if scope.path != "" {
+			p = append(p, strings.Split(scope.path, ".")...)
+		}
+		return append(p, strings.Split(field, ".")...)
+	}
+	var (
+		fe *rule.FieldError
+		ve *ent.ValidationError
+		ce *ent.ConstraintError
+		nf *ent.NotFoundError
+	)
+	switch {
+	case errors.As(err, &ve):
+		var inner *rule.FieldError
+		code, msg := rule.CodeInvalid, ve.Unwrap().Error()
+		if errors.As(ve, &inner) {
+			code, msg = inner.Code, inner.Message
+		}
+		return []*UserError{{Field: path(camel(ve.Name)), Code: UserErrorCode(code), Message: msg}}, nil
+	case errors.As(err, &fe):
+		return []*UserError{{Field: path(strings.Join(fe.Field, ".")), Code: UserErrorCode(fe.Code), Message: fe.Message}}, nil
+	case errors.As(err, &ce):
+		return []*UserError{constraintError(ce, path)}, nil
+	case errors.As(err, &nf):
+		return []*UserError{{Field: path("id"), Code: UserErrorCodeNotFound, Message: "No such record, or it is not yours."}}, nil
+	case errors.Is(err, privacy.Deny):
+		return []*UserError{{Code: UserErrorCodeForbidden, Message: "You are not allowed to do this."}}, nil
+	}
+	return nil, err
+}
+
+// constraintError names the field behind a unique-key violation that a check before the write could
+// not rule out (two people adding the same domain at once).
+func constraintError(ce *ent.ConstraintError, path func(string) []string) *UserError {
+	msg := ce.Error()
+	switch {
+	case strings.Contains(msg, "primary_domain"):
+		return &UserError{Field: path("primaryDomain"), Code: UserErrorCodeTaken, Message: "This domain is already in use."}
+	case strings.Contains(msg, "microsoft_id"):
+		return &UserError{Code: UserErrorCodeConflict, Message: "Please try again."}
+	case strings.Contains(msg, "name"):
+		return &UserError{Field: path("name"), Code: UserErrorCodeTaken, Message: "This name is already in use."}
+	}
+	return &UserError{Code: UserErrorCodeConflict, Message: "This change conflicts with another one. Please try again."}
+}
+
+// camel turns an ent field name (address_line1) into its GraphQL input name (addressLine1); "_id"
+// becomes "ID" as in the generated schema.
+func camel(s string) string {
+	parts := strings.Split(s, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] == "id" {
+			parts[i] = "ID"
+		} else if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// Error codes of top-level errors (in extensions.code).
+const (
+	codeForbidden       = "FORBIDDEN"
+	codeUnauthenticated = "UNAUTHENTICATED"
+	codeBadRequest      = "BAD_USER_INPUT"
+	codeInternal        = "INTERNAL"
+)
+
+// presentError gives top-level errors a stable extensions.code and never leaks internals: privacy
+// denials become FORBIDDEN, missing records NOT_FOUND, and anything unexpected INTERNAL with a
+// generic message (logged by the caller's recover/log hooks).
+func presentError(log func(ctx context.Context, err error)) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		var (
+			existing *gqlerror.Error
+			fe       *rule.FieldError
+		)
+		if errors.As(err, &existing) && existing.Extensions != nil && existing.Extensions["code"] != nil {
+			return gqlErr
+		}
+		set := func(code, msg string) *gqlerror.Error {
+			if gqlErr.Extensions == nil {
+				gqlErr.Extensions = map[string]any{}
+			}
+			gqlErr.Extensions["code"] = code
+			gqlErr.Message = msg
+			return gqlErr
+		}
+		switch {
+		case errors.Is(err, errUnauthenticated):
+			return set(codeUnauthenticated, "Sign in first.")
+		case errors.Is(err, privacy.Deny):
+			return set(codeForbidden, "You are not allowed to do this.")
+		case ent.IsNotFound(err):
+			return set(string(UserErrorCodeNotFound), "No such record, or it is not yours.")
+		case errors.As(err, &fe):
+			return set(string(fe.Code), fe.Message)
+		case errors.As(err, &existing):
+			// Validation and parsing errors from gqlgen itself: keep their message.
+			if gqlErr.Extensions == nil || gqlErr.Extensions["code"] == nil {
+				return set(codeBadRequest, gqlErr.Message)
+			}
+			return gqlErr
+		}
+		log(ctx, err)
+		return set(codeInternal, "Something went wrong on our side. Please try again.")
+	}
+}

@@ -1,0 +1,190 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"partnerhub/ent"
+	"partnerhub/ent/viewer"
+)
+
+// Limits of the API.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+	// MaxComplexity bounds one operation. A field costs 1; a connection or list of n costs n times its
+	// selection, so 100 customers with their billing profile, relationships and tags fit comfortably,
+	// while nesting pages inside pages does not.
+	MaxComplexity = 25000
+	// MaxBodyBytes caps a request body.
+	MaxBodyBytes  = 1 << 20
+	requestTimout = 30 * time.Second
+)
+
+// Options configure the HTTP handler.
+type Options struct {
+	// Demo accepts the X-Partnerhub-User header (see DemoUserHeader). Never in production.
+	Demo bool
+	// AllowedOrigins may call the API from a browser on another origin (CORS); exact origins only.
+	AllowedOrigins []string
+	// StaticDir holds the built web app (frontend/dist); served at / when set and present.
+	StaticDir string
+	// Ready reports whether the server can serve (the database answers); used by /readyz.
+	Ready  func(context.Context) error
+	Logger *slog.Logger
+}
+
+// Server is Partnerhub's HTTP edge: GraphQL, health checks, and the web app.
+type Server struct {
+	client *ent.Client
+	cfg    Options
+	log    *slog.Logger
+}
+
+// NewHandler returns the whole HTTP handler of Partnerhub.
+func NewHandler(client *ent.Client, cfg Options) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	s := &Server{client: client, cfg: cfg, log: cfg.Logger}
+	client.Customer.Intercept(totalInterceptor())
+
+	mux := http.NewServeMux()
+	api := cors.New(cors.Options{
+		AllowedOrigins:   cfg.AllowedOrigins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders:   []string{"Content-Type", "Authorization", DemoUserHeader},
+		AllowCredentials: true,
+		MaxAge:           600,
+	}).Handler(s.authenticate(s.graphQL()))
+	mux.Handle("/graphql", api)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if cfg.Ready != nil {
+			if err := cfg.Ready(r.Context()); err != nil {
+				s.log.WarnContext(r.Context(), "not ready", "err", err)
+				http.Error(w, "database unavailable\n", http.StatusServiceUnavailable)
+				return
+			}
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+	if cfg.StaticDir != "" {
+		mux.Handle("/", staticApp(cfg.StaticDir))
+	}
+	return s.logRequests(limitBody(mux))
+}
+
+// graphQL builds the gqlgen server with only what it means to offer: POST JSON, GET for queries
+// (gqlgen refuses mutations over GET), no multipart forms (a cross-site form could skip the CORS
+// preflight with them).
+func (s *Server) graphQL() http.Handler {
+	cfg := Config{Resolvers: &Resolver{client: s.client}}
+	cfg.Complexity.Query.Customers = func(child int, _ *ent.Cursor, first *int, _ *ent.Cursor, last *int, _ []*ent.CustomerOrder, _ *string, _ *CustomerListFilter) int {
+		return 1 + pageSize(first, last)*child
+	}
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if viewer.FromContext(ctx) == nil {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+				Message: "Sign in first.", Extensions: map[string]any{"code": codeUnauthenticated},
+			}}})
+		}
+		return next(ctx)
+	})
+	srv.SetErrorPresenter(presentError(func(ctx context.Context, err error) {
+		s.log.ErrorContext(ctx, "graphql error", "err", err, "path", graphql.GetPath(ctx).String())
+	}))
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		s.log.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
+		return gqlerror.Errorf("Something went wrong on our side. Please try again.")
+	})
+	return srv
+}
+
+func pageSize(first, last *int) int {
+	switch {
+	case first != nil:
+		return *first
+	case last != nil:
+		return *last
+	}
+	return DefaultPageSize
+}
+
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		ctx, cancel := context.WithTimeout(r.Context(), requestTimout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
+			return
+		}
+		s.log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path,
+			"status", sw.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+	})
+}
+
+// staticApp serves the built web app; unknown paths without a file extension get index.html so the
+// single-page app can route them.
+func staticApp(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := filepath.Join(dir, filepath.FromSlash(filepath.Clean("/"+r.URL.Path)))
+		if _, err := os.Stat(p); err != nil && filepath.Ext(p) == "" {
+			if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+				http.Error(w, "The web app is not built. Run `make run` (or `npm run build` in frontend/).", http.StatusNotFound)
+				return
+			}
+			if strings.HasPrefix(r.URL.Path, "/explorer") {
+				http.ServeFile(w, r, filepath.Join(dir, "explorer", "index.html"))
+				return
+			}
+			http.ServeFile(w, r, filepath.Join(dir, "index.html"))
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}

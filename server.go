@@ -1,0 +1,164 @@
+// Command partnerhub runs the Partnerhub server: the GraphQL API, the web app and the explorer.
+//
+//	partnerhub [flags]          serve (see -h for flags; each has a PARTNERHUB_* environment variable)
+//	partnerhub seed [flags]     load a large, realistic data set (see `partnerhub seed -h`)
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"partnerhub/ent/database"
+	_ "partnerhub/ent/runtime" // registers the schema's hooks and privacy policies
+	"partnerhub/ent/seed"
+	"partnerhub/graph"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "seed" {
+		os.Exit(runSeed(os.Args[2:]))
+	}
+	os.Exit(serve(os.Args[1:]))
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(name string, def bool) bool {
+	if v, ok := os.LookupEnv(name); ok {
+		b, err := strconv.ParseBool(v)
+		if err == nil {
+			return b
+		}
+	}
+	return def
+}
+
+func newLogger(format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, nil))
+}
+
+func serve(args []string) int {
+	fs := flag.NewFlagSet("partnerhub", flag.ExitOnError)
+	addr := fs.String("addr", env("PARTNERHUB_ADDR", "127.0.0.1:8080"), "listen address ($PARTNERHUB_ADDR)")
+	dbURL := fs.String("database", env("PARTNERHUB_DATABASE_URL", database.DefaultURL),
+		"database: sqlite:FILE or mysql://user:password@host:port/dbname ($PARTNERHUB_DATABASE_URL)")
+	origins := fs.String("allowed-origins", env("PARTNERHUB_ALLOWED_ORIGINS", ""),
+		"comma-separated origins that may call the API from a browser, e.g. https://app.example.com ($PARTNERHUB_ALLOWED_ORIGINS)")
+	demo := fs.Bool("demo", envBool("PARTNERHUB_DEMO", false),
+		"demo mode: load demo data into an empty database and accept the X-Partnerhub-User header ($PARTNERHUB_DEMO). Never in production")
+	static := fs.String("static", env("PARTNERHUB_STATIC_DIR", "frontend/dist"), "built web app to serve at / ($PARTNERHUB_STATIC_DIR)")
+	logFormat := fs.String("log-format", env("PARTNERHUB_LOG_FORMAT", "text"), "text or json ($PARTNERHUB_LOG_FORMAT)")
+	_ = fs.Parse(args)
+	log := newLogger(*logFormat)
+	slog.SetDefault(log)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	db, err := database.Open(ctx, *dbURL)
+	if err != nil {
+		log.Error("opening the database", "err", err)
+		return 1
+	}
+	defer db.Close()
+	log.Info("database ready", "dialect", db.Dialect, "name", db.Name)
+
+	if *demo {
+		created, err := seed.Demo(ctx, db.Client)
+		if err != nil {
+			log.Error("loading demo data", "err", err)
+			return 1
+		}
+		if created {
+			log.Info("demo data loaded", "sign_in_as", seed.DemoAdminEmail)
+		}
+		log.Warn("demo mode: the " + graph.DemoUserHeader + " header is accepted; never run production like this")
+	}
+
+	var allowed []string
+	for _, o := range strings.Split(*origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			allowed = append(allowed, o)
+		}
+	}
+	handler := graph.NewHandler(db.Client, graph.Options{
+		Demo: *demo, AllowedOrigins: allowed, StaticDir: *static, Ready: db.Ping, Logger: log,
+	})
+	srv := &http.Server{
+		Addr:              *addr,
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // exports stream for a while
+		IdleTimeout:       2 * time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("Partnerhub is running", "app", "http://"+*addr+"/", "explorer", "http://"+*addr+"/explorer/", "graphql", "http://"+*addr+"/graphql")
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			log.Error("serving", "err", err)
+			return 1
+		}
+	case <-ctx.Done():
+		log.Info("shutting down")
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdownCtx); err != nil {
+			log.Error("shutting down", "err", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func runSeed(args []string) int {
+	fs := flag.NewFlagSet("partnerhub seed", flag.ExitOnError)
+	dbURL := fs.String("database", env("PARTNERHUB_DATABASE_URL", database.DefaultURL), "database URL, as for the server")
+	spec := seed.LargeSpec{}
+	fs.IntVar(&spec.Customers, "customers", 1_000_000, "customers in all")
+	fs.IntVar(&spec.Partners, "partners", 100, "partners")
+	fs.IntVar(&spec.Largest, "largest", 200_000, "customers of the largest partner")
+	fs.Uint64Var(&spec.Seed, "seed", 1, "random seed (the same seed gives the same data)")
+	_ = fs.Parse(args)
+	log := newLogger("text")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	db, err := database.Open(ctx, *dbURL)
+	if err != nil {
+		log.Error("opening the database", "err", err)
+		return 1
+	}
+	defer db.Close()
+	spec.Progress = func(done, total int) {
+		fmt.Fprintf(os.Stderr, "\rseeding: %d of %d customers (%.0f%%)", done, total, 100*float64(done)/float64(total))
+	}
+	start := time.Now()
+	if err := seed.Large(ctx, db.Client, spec); err != nil {
+		fmt.Fprintln(os.Stderr)
+		log.Error("seeding", "err", err)
+		return 1
+	}
+	fmt.Fprintln(os.Stderr)
+	log.Info("seeded", "customers", spec.Customers, "partners", spec.Partners, "took", time.Since(start).Round(time.Second))
+	return 0
+}
