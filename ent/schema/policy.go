@@ -155,4 +155,3 @@ func (User) Hooks() []ent.Hook {
 func (Partner) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(rule.Versioned(), ent.OpUpdateOne)}
 }
-
