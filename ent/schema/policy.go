@@ -25,11 +25,13 @@ func visibleCustomer(v *viewer.Viewer) entql.P {
 	)
 }
 
-func policy(filter func(*viewer.Viewer, privacy.Filter) error, mutationRules ...privacy.MutationRule) ent.Policy {
+// policy is the usual policy: the system passes, a viewer is needed, and filter narrows every query,
+// update and delete. first rules run before all that and bind the system too.
+func policy(filter func(*viewer.Viewer, privacy.Filter) error, first ...privacy.MutationRule) ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{rule.AllowSystem(), rule.Filter(filter), privacy.AlwaysAllowRule()},
-		Mutation: append(append(privacy.MutationPolicy{rule.AllowSystem(), rule.DenyWithoutViewer()},
-			mutationRules...), rule.Filter(filter), privacy.AlwaysAllowRule()),
+		Mutation: append(append(privacy.MutationPolicy{}, first...),
+			rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Filter(filter), privacy.AlwaysAllowRule()),
 	}
 }
 
@@ -64,12 +66,13 @@ func (Customer) Policy() ent.Policy {
 	})
 }
 
-// Policy of the BillingProfile: those of visible customers.
+// Policy of the BillingProfile: those of visible customers. Profiles change one at a time (UpdateOne),
+// so the follow-up hook can rename and re-verify their customer; bulk updates are refused.
 func (BillingProfile) Policy() ent.Policy {
 	return policy(func(v *viewer.Viewer, f privacy.Filter) error {
 		f.Where(entql.HasEdgeWith("customer", visibleCustomer(v)))
 		return nil
-	})
+	}, privacy.DenyMutationOperationRule(ent.OpUpdate))
 }
 
 // Policy of the Relationship: the viewer partner's own relationships.

@@ -1,0 +1,396 @@
+package graph_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"partnerhub/ent"
+	"partnerhub/ent/customer"
+)
+
+type listPage struct {
+	Customers struct {
+		TotalCount int `json:"totalCount"`
+		PageInfo   struct {
+			HasNextPage     bool    `json:"hasNextPage"`
+			HasPreviousPage bool    `json:"hasPreviousPage"`
+			StartCursor     *string `json:"startCursor"`
+			EndCursor       *string `json:"endCursor"`
+		} `json:"pageInfo"`
+		Edges []struct {
+			Cursor string `json:"cursor"`
+			Node   struct {
+				ID            string `json:"id"`
+				DisplayName   string `json:"displayName"`
+				PrimaryDomain string `json:"primaryDomain"`
+				Country       string `json:"country"`
+			} `json:"node"`
+		} `json:"edges"`
+	} `json:"customers"`
+}
+
+func (p listPage) names() []string {
+	var out []string
+	for _, e := range p.Customers.Edges {
+		out = append(out, e.Node.DisplayName)
+	}
+	return out
+}
+
+const listQuery = `query($first: Int, $after: Cursor, $last: Int, $before: Cursor, $search: String,
+	$orderBy: [CustomerOrder!], $filter: CustomerListFilter) {
+  customers(first: $first, after: $after, last: $last, before: $before, search: $search, orderBy: $orderBy, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id displayName primaryDomain country } }
+  }
+}`
+
+func list(e *env, as string, vars map[string]any) listPage {
+	e.t.Helper()
+	var p listPage
+	e.query(as, listQuery, vars, &p)
+	return p
+}
+
+func TestListSearch(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		cases := []struct {
+			search string
+			want   []string
+		}{
+			{"lodz", []string{"Łódź Trading Sp. z o.o."}},
+			{"ŁÓDŹ", []string{"Łódź Trading Sp. z o.o."}},
+			{"societe", []string{"Société Générale de Logistique"}},
+			{"generale", []string{"Société Générale de Logistique"}},
+			{"контур", []string{"ООО «Контур»"}},
+			{"КОНТ", []string{"ООО «Контур»"}},
+			{"zaklady zyw", []string{"Zakłady Mięsne Żywiec S.A."}},
+			{"citta perugia", []string{"Città di Perugia Servizi S.r.l."}},
+			{"  Perugia,  servizi ", []string{"Città di Perugia Servizi S.r.l."}},
+			// Start of any word, not the middle of one.
+			{"rugia", nil},
+			{"ski", []string{"alpine Ski House"}},
+			// Primary domain and its parts.
+			{"sglogist", []string{"Société Générale de Logistique"}},
+			{"contosopharma.onmicrosoft.com", []string{"Contoso Pharmaceuticals"}},
+			// All words must match.
+			{"lodz logistique", nil},
+			// B's "Beta Only Łódź Logistics" is never A's.
+			{"beta", nil},
+			// LIKE wildcards are plain characters, not patterns.
+			{"lod%", []string{"Łódź Trading Sp. z o.o."}},
+			{"l_dz", nil},
+		}
+		for _, c := range cases {
+			p := list(e, f.AdminA, map[string]any{"search": c.search})
+			if got := p.names(); !slices.Equal(got, c.want) {
+				t.Errorf("search %q: got %q, want %q", c.search, got, c.want)
+			}
+			if p.Customers.TotalCount != len(c.want) {
+				t.Errorf("search %q: totalCount %d, want %d", c.search, p.Customers.TotalCount, len(c.want))
+			}
+		}
+		// A search without letters or digits does not filter.
+		for _, q := range []string{"%", "_", " - "} {
+			if p := list(e, f.AdminA, map[string]any{"search": q}); p.Customers.TotalCount != 8 {
+				t.Errorf("search %q: totalCount %d, want the whole list (8)", q, p.Customers.TotalCount)
+			}
+		}
+		// The Microsoft ID, whole or by its first group.
+		msid := f.C["ООО «Контур»"].MicrosoftID
+		for _, q := range []string{msid, strings.Split(msid, "-")[0], strings.ToUpper(msid)} {
+			if got := list(e, f.AdminA, map[string]any{"search": q}).names(); !slices.Equal(got, []string{"ООО «Контур»"}) {
+				t.Errorf("search by Microsoft ID %q: got %q", q, got)
+			}
+		}
+		if got := list(e, f.AdminB, map[string]any{"search": "beta lodz"}).names(); len(got) != 1 {
+			t.Errorf("B searching its own customer: got %q", got)
+		}
+	})
+}
+
+func TestListSearchFollowsRename(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		c := f.C["ООО «Контур»"]
+		var bp struct {
+			UpdateBillingProfile struct {
+				UserErrors []userError `json:"userErrors"`
+			} `json:"updateBillingProfile"`
+		}
+		e.query(f.AdminA, `mutation($id: ID!) { updateBillingProfile(input: {customerID: $id, version: 1, companyName: "Kontur Östersund"}) { userErrors { field code message } } }`,
+			map[string]any{"id": c.ID}, &bp)
+		if len(bp.UpdateBillingProfile.UserErrors) > 0 {
+			t.Fatalf("rename: %+v", bp.UpdateBillingProfile.UserErrors)
+		}
+		for q, want := range map[string][]string{
+			"ostersund": {"Kontur Östersund"}, // the new bill-to name
+			"контур":    {"Kontur Östersund"}, // the original name still finds it
+			"ооо":       {"Kontur Östersund"},
+		} {
+			if got := list(e, f.AdminA, map[string]any{"search": q}).names(); !slices.Equal(got, want) {
+				t.Errorf("after rename, search %q: got %q, want %q", q, got, want)
+			}
+		}
+	})
+}
+
+func TestListSort(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		byName := []string{
+			"alpine Ski House", "Città di Perugia Servizi S.r.l.", "Contoso Pharmaceuticals",
+			"Łódź Trading Sp. z o.o.", "Northwind Traders Ltd", "Société Générale de Logistique",
+			"Zakłady Mięsne Żywiec S.A.", "ООО «Контур»",
+		}
+		order := func(field, dir string) []map[string]string {
+			return []map[string]string{{"field": field, "direction": dir}}
+		}
+		if got := list(e, f.AdminA, map[string]any{"orderBy": order("COMPANY_NAME", "ASC")}).names(); !slices.Equal(got, byName) {
+			t.Errorf("by name ASC (case- and accent-insensitive):\n got %q\nwant %q", got, byName)
+		}
+		// The default order is by name.
+		if got := list(e, f.AdminA, nil).names(); !slices.Equal(got, byName) {
+			t.Errorf("default order:\n got %q\nwant %q", got, byName)
+		}
+		desc := slices.Clone(byName)
+		slices.Reverse(desc)
+		if got := list(e, f.AdminA, map[string]any{"orderBy": order("COMPANY_NAME", "DESC")}).names(); !slices.Equal(got, desc) {
+			t.Errorf("by name DESC:\n got %q\nwant %q", got, desc)
+		}
+		p := list(e, f.AdminA, map[string]any{"orderBy": order("DOMAIN", "ASC")})
+		var domains []string
+		for _, e := range p.Customers.Edges {
+			domains = append(domains, e.Node.PrimaryDomain)
+		}
+		if !slices.IsSorted(domains) || len(domains) != 8 {
+			t.Errorf("by domain: %q", domains)
+		}
+		p = list(e, f.AdminA, map[string]any{"orderBy": []map[string]string{
+			{"field": "COUNTRY", "direction": "DESC"}, {"field": "COMPANY_NAME", "direction": "ASC"}}})
+		want := []string{"alpine Ski House", "Contoso Pharmaceuticals", "ООО «Контур»", "Łódź Trading Sp. z o.o.",
+			"Zakłady Mięsne Żywiec S.A.", "Città di Perugia Servizi S.r.l.", "Northwind Traders Ltd", "Société Générale de Logistique"}
+		if got := p.names(); !slices.Equal(got, want) {
+			t.Errorf("by country DESC then name:\n got %q\nwant %q", got, want)
+		}
+		// Created date: set distinct times and expect them back in order.
+		for i, name := range byName {
+			if _, err := e.db.SQL.Exec(`UPDATE customers SET created_at = ? WHERE id = ?`, f.C[name].CreatedAt.AddDate(0, 0, -i), f.C[name].ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		asc := slices.Clone(byName)
+		slices.Reverse(asc)
+		if got := list(e, f.AdminA, map[string]any{"orderBy": order("CREATED_AT", "ASC")}).names(); !slices.Equal(got, asc) {
+			t.Errorf("by created ASC:\n got %q\nwant %q", got, asc)
+		}
+	})
+}
+
+// TestListPaging walks the whole list forwards and backwards in small pages, with ties in the sort
+// key, and expects every customer exactly once and in order.
+func TestListPaging(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		for i := range 23 {
+			// Many customers share a name and a country: the ID breaks ties.
+			e.addCustomer(customerSpec{name: fmt.Sprintf("Twin Name %d", i%3), domain: fmt.Sprintf("twin%02d", i), country: "PL", owners: []*ent.Partner{f.A}})
+		}
+		for _, orderBy := range [][]map[string]string{
+			{{"field": "COMPANY_NAME", "direction": "ASC"}},
+			{{"field": "COMPANY_NAME", "direction": "DESC"}},
+			{{"field": "COUNTRY", "direction": "ASC"}},
+			{{"field": "CREATED_AT", "direction": "DESC"}},
+		} {
+			all := list(e, f.AdminA, map[string]any{"first": 100, "orderBy": orderBy})
+			if all.Customers.TotalCount != 31 || len(all.Customers.Edges) != 31 {
+				t.Fatalf("%v: %d of %d", orderBy, len(all.Customers.Edges), all.Customers.TotalCount)
+			}
+			var want []string
+			for _, e := range all.Customers.Edges {
+				want = append(want, e.Node.ID)
+			}
+			// Forwards, 4 at a time.
+			var got []string
+			vars := map[string]any{"first": 4, "orderBy": orderBy}
+			for pages := 0; ; pages++ {
+				p := list(e, f.AdminA, vars)
+				if p.Customers.TotalCount != 31 {
+					t.Fatalf("totalCount on a page: %d", p.Customers.TotalCount)
+				}
+				for _, e := range p.Customers.Edges {
+					got = append(got, e.Node.ID)
+				}
+				if pages > 0 != p.Customers.PageInfo.HasPreviousPage {
+					t.Errorf("%v page %d: hasPreviousPage %v", orderBy, pages, p.Customers.PageInfo.HasPreviousPage)
+				}
+				if !p.Customers.PageInfo.HasNextPage {
+					break
+				}
+				vars["after"] = *p.Customers.PageInfo.EndCursor
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%v forwards: got %d ids, want %d (same order: %v)", orderBy, len(got), len(want), slices.Equal(got, want))
+			}
+			// Backwards, 5 at a time, from the end.
+			got = nil
+			vars = map[string]any{"last": 5, "orderBy": orderBy}
+			for {
+				p := list(e, f.AdminA, vars)
+				var page []string
+				for _, e := range p.Customers.Edges {
+					page = append(page, e.Node.ID)
+				}
+				got = append(page, got...)
+				if !p.Customers.PageInfo.HasPreviousPage {
+					break
+				}
+				vars["before"] = *p.Customers.PageInfo.StartCursor
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%v backwards: got %d ids, want %d", orderBy, len(got), len(want))
+			}
+		}
+		// An empty list has no cursors and no pages.
+		p := list(e, f.AdminA, map[string]any{"search": "nothing matches this"})
+		if p.Customers.TotalCount != 0 || len(p.Customers.Edges) != 0 || p.Customers.PageInfo.HasNextPage || p.Customers.PageInfo.EndCursor != nil {
+			t.Errorf("empty list: %+v", p.Customers)
+		}
+	})
+}
+
+func TestListFilters(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		ent1, smb := f.TagsA["Enterprise"], f.TagsA["SMB"]
+		e.tag(f.C["Łódź Trading Sp. z o.o."], ent1, smb)
+		e.tag(f.C["Société Générale de Logistique"], ent1)
+		e.tag(f.C["ООО «Контур»"], smb)
+		e.tag(f.C["Northwind Traders Ltd"], f.TagsB["Enterprise"]) // B's tag: not A's filter
+		e.client.Customer.UpdateOneID(f.C["ООО «Контур»"].ID).SetVerificationStatus(customer.VerificationStatusNOT_ALLOWED).ExecX(sys)
+		e.client.Customer.UpdateOneID(f.C["alpine Ski House"].ID).SetVerificationStatus(customer.VerificationStatusALLOWED).ExecX(sys)
+
+		// A provider's customers sold through its reseller.
+		viaR := e.addCustomer(customerSpec{name: "Via Reseller Gmbh", domain: "viareseller", country: "DE"})
+		e.client.Relationship.Create().SetPartnerID(f.P.ID).SetCustomerID(viaR.ID).SetType("INDIRECT_PROVIDER").SetAssociatedPartnerID(f.R.ID).ExecX(sys)
+		e.client.Relationship.Create().SetPartnerID(f.R.ID).SetCustomerID(viaR.ID).SetType("INDIRECT_RESELLER").SetAssociatedPartnerID(f.P.ID).ExecX(sys)
+
+		cases := []struct {
+			as     string
+			filter map[string]any
+			search string
+			want   []string
+		}{
+			{f.AdminA, map[string]any{"tagsAny": []string{string(ent1.ID), string(smb.ID)}},
+				"", []string{"Łódź Trading Sp. z o.o.", "Société Générale de Logistique", "ООО «Контур»"}},
+			{f.AdminA, map[string]any{"tagsAll": []string{string(ent1.ID), string(smb.ID)}},
+				"", []string{"Łódź Trading Sp. z o.o."}},
+			{f.AdminA, map[string]any{"tagsAny": []string{string(ent1.ID)}}, "lodz", []string{"Łódź Trading Sp. z o.o."}},
+			{f.AdminA, map[string]any{"countries": []string{"PL", "IT"}},
+				"", []string{"Città di Perugia Servizi S.r.l.", "Łódź Trading Sp. z o.o.", "Zakłady Mięsne Żywiec S.A."}},
+			{f.AdminA, map[string]any{"verificationStatuses": []string{"NOT_ALLOWED", "ALLOWED"}},
+				"", []string{"alpine Ski House", "ООО «Контур»"}},
+			{f.AdminA, map[string]any{"relationshipTypes": []string{"DIRECT_BILL"}}, "", nil}, // all 8: checked below
+			{f.AdminA, map[string]any{"relationshipTypes": []string{"ADVISOR"}}, "", []string{}},
+			{f.AdminP, map[string]any{"associatedPartnerIDs": []string{string(f.R.ID)}}, "", []string{"Via Reseller Gmbh"}},
+			{f.AdminP, map[string]any{"relationshipTypes": []string{"INDIRECT_PROVIDER"}}, "", []string{"Fabrikam Residences", "Via Reseller Gmbh"}},
+			{f.AdminR, map[string]any{"relationshipTypes": []string{"INDIRECT_RESELLER"}}, "", []string{"Via Reseller Gmbh"}},
+			// Every filter must hold.
+			{f.AdminA, map[string]any{"countries": []string{"PL"}, "tagsAny": []string{string(smb.ID)}}, "", []string{"Łódź Trading Sp. z o.o."}},
+		}
+		for i, c := range cases {
+			vars := map[string]any{"filter": c.filter}
+			if c.search != "" {
+				vars["search"] = c.search
+			}
+			p := list(e, c.as, vars)
+			got := p.names()
+			if c.want == nil {
+				if len(got) != 8 {
+					t.Errorf("case %d: %d customers, want 8", i, len(got))
+				}
+				continue
+			}
+			if !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+				t.Errorf("case %d %v: got %q, want %q", i, c.filter, got, c.want)
+			}
+			if p.Customers.TotalCount != len(c.want) {
+				t.Errorf("case %d: totalCount %d, want %d", i, p.Customers.TotalCount, len(c.want))
+			}
+		}
+	})
+}
+
+// TestListStatementCount locks in that the list screen costs the same few SQL statements whatever the
+// page size: the page, its billing profiles, relationships and tags, and the total.
+func TestListStatementCount(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		for i := range 110 {
+			c := e.addCustomer(customerSpec{name: fmt.Sprintf("Customer %03d", i), domain: fmt.Sprintf("cust%03d", i), country: "PL", owners: []*ent.Partner{f.A}})
+			e.tag(c, f.TagsA["Enterprise"], f.TagsA["SMB"])
+		}
+		const screen = `query($first: Int!, $search: String, $filter: CustomerListFilter) {
+		  viewer { user { name } partner { name } }
+		  customers(first: $first, search: $search, filter: $filter) {
+		    totalCount pageInfo { hasNextPage endCursor }
+		    edges { node { id displayName primaryDomain microsoftID country verificationStatus
+		      billingProfile { companyName email city }
+		      relationships { type status delegatedAdmin associatedPartner { name } }
+		      tags { id name color } } }
+		  }
+		}`
+		count := func(first int, vars map[string]any) (int, []string) {
+			if vars == nil {
+				vars = map[string]any{}
+			}
+			vars["first"] = first
+			var p struct {
+				Customers struct {
+					Edges []struct {
+						Node struct {
+							BillingProfile *struct{ Email string } `json:"billingProfile"`
+							Tags           []struct{ Name string } `json:"tags"`
+						} `json:"node"`
+					} `json:"edges"`
+				} `json:"customers"`
+			}
+			e.rec.Reset()
+			e.query(f.AdminA, screen, vars, &p)
+			if len(p.Customers.Edges) != first {
+				t.Fatalf("got %d customers, want %d", len(p.Customers.Edges), first)
+			}
+			for _, edge := range p.Customers.Edges {
+				if edge.Node.BillingProfile == nil {
+					t.Fatalf("a customer without its billing profile")
+				}
+			}
+			return e.rec.Count(), e.rec.Statements()
+		}
+		for _, vars := range []map[string]any{
+			nil,
+			{"filter": map[string]any{"tagsAny": []string{string(f.TagsA["SMB"].ID)}}},
+			{"search": "customer"},
+		} {
+			n10, s10 := count(10, vars)
+			n100, s100 := count(100, vars)
+			if n10 != n100 {
+				t.Errorf("%v: %d statements for 10 customers but %d for 100:\n%s\n---\n%s", vars, n10, n100,
+					strings.Join(s10, "\n"), strings.Join(s100, "\n"))
+			}
+			// The unfiltered list: the demo-user lookup, the page and three edges (no COUNT: the
+			// partner's maintained total). Filtered lists add their COUNT and the tag check.
+			limit := 6
+			if vars != nil {
+				limit = 8
+			}
+			if n100 > limit {
+				t.Errorf("%v: %d statements, want at most %d:\n%s", vars, n100, limit, strings.Join(s100, "\n"))
+			}
+		}
+	})
+}
