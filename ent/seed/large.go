@@ -78,10 +78,14 @@ func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
 		}
 		return 1 + (i-spec.Largest)%(spec.Partners-1)
 	}
+	// Customers arrive over five years, in order, as they would: their IDs (time-ordered) then append
+	// to the primary key instead of landing at random places in it.
+	epoch, spacing := time.Now().AddDate(-5, 0, 0), 5*365*24*time.Hour/time.Duration(spec.Customers)
+	createdAt := func(i int) time.Time { return epoch.Add(time.Duration(i) * spacing) }
 	const batch = 500
 	for start := 0; start < spec.Customers; start += batch {
 		end := min(start+batch, spec.Customers)
-		if err := largeBatch(bctx, client, r, start, end, partners, tags, partnerOf); err != nil {
+		if err := largeBatch(bctx, client, r, start, end, partners, tags, partnerOf, createdAt); err != nil {
 			return err
 		}
 		if spec.Progress != nil {
@@ -91,7 +95,7 @@ func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
 	return rule.Recount(ctx, client)
 }
 
-func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, end int, partners []*ent.Partner, tags [][]*ent.Tag, partnerOf func(int) int) error {
+func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, end int, partners []*ent.Partner, tags [][]*ent.Tag, partnerOf func(int) int, createdAt func(int) time.Time) error {
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return err
@@ -101,11 +105,10 @@ func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, en
 		n := end - start
 		comps := make([]fake.Company, n)
 		customers := make([]*ent.CustomerCreate, n)
-		now := time.Now()
 		for i := range comps {
 			comp := fake.NewCompany(r)
 			comps[i] = comp
-			created := now.Add(-time.Duration(r.IntN(5*365*24*60)) * time.Minute)
+			created := createdAt(start + i)
 			customers[i] = c.Customer.Create().
 				SetID(pulid.NewAt("cus", created)).
 				SetCompanyName(comp.Name).SetDisplayName(comp.Name).

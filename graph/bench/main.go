@@ -1,0 +1,193 @@
+// Command bench measures Partnerhub's customer list over HTTP on a large data set: 16 concurrent
+// clients, median and p99 latency, throughput, and SQL statements per request. It seeds the database
+// with 1,000,000 customers over 100 partners (the largest holding 200,000) when it is empty.
+//
+//	go run ./graph/bench -database mysql://root@127.0.0.1:3306/partnerhub_bench   (make bench)
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"partnerhub/ent/database"
+	"partnerhub/ent/partner"
+	_ "partnerhub/ent/runtime"
+	"partnerhub/ent/seed"
+	"partnerhub/ent/tag"
+	"partnerhub/ent/viewer"
+	"partnerhub/graph"
+)
+
+const screen = `query List($after: Cursor, $search: String, $filter: CustomerListFilter) {
+  customers(first: 20, after: $after, search: $search, filter: $filter, orderBy: [{field: COMPANY_NAME, direction: ASC}]) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id displayName primaryDomain microsoftID country verificationStatus
+      billingProfile { companyName }
+      relationships { type status }
+      tags { id name color } } }
+  }
+}`
+
+func main() {
+	dbURL := flag.String("database", "mysql://root@127.0.0.1:3306/partnerhub_bench", "database to measure (seeded when empty)")
+	clients := flag.Int("clients", 16, "concurrent clients")
+	duration := flag.Duration("duration", 20*time.Second, "how long to measure each query")
+	flag.Parse()
+	ctx := context.Background()
+
+	rec := &database.Recorder{}
+	db, err := database.Open(ctx, *dbURL, database.WithDriver(rec.Wrap))
+	if err != nil {
+		fail(err)
+	}
+	defer db.Close()
+	sys := viewer.SystemContext(ctx)
+	if n := db.Client.Partner.Query().CountX(sys); n == 0 {
+		fmt.Fprintln(os.Stderr, "seeding 1,000,000 customers (once; takes about 15 minutes)…")
+		err := seed.Large(ctx, db.Client, seed.LargeSpec{Customers: 1_000_000, Partners: 100, Largest: 200_000, Seed: 1,
+			Progress: func(done, total int) { fmt.Fprintf(os.Stderr, "\r%d of %d", done, total) }})
+		fmt.Fprintln(os.Stderr)
+		if err != nil {
+			fail(err)
+		}
+	}
+	customers := db.Client.Customer.Query().CountX(sys)
+	as := seed.BenchUserEmail(0)
+	benchTag, err := db.Client.Tag.Query().Where(tag.Name("Tag 00"), tag.HasPartnerWith(partner.Name("Bench Partner 000"))).Only(sys)
+	if err != nil {
+		fail(err)
+	}
+	tagID := benchTag.ID
+
+	srv := httptest.NewServer(graph.NewHandler(db.Client, graph.Options{Demo: true, Logger: slog.New(slog.DiscardHandler)}))
+	defer srv.Close()
+	c := &client{url: srv.URL + "/graphql", as: as, http: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients}}}
+
+	// The cursor of page 20: walk 19 pages once.
+	var after any
+	for range 19 {
+		after = c.must(map[string]any{"after": after}).endCursor()
+	}
+	first := c.must(nil)
+	fmt.Printf("Partnerhub list benchmark: %s, %d customers in all, the largest partner's %d; %d clients, %s per query\n\n",
+		db.Dialect, customers, first.Data.Customers.TotalCount, *clients, *duration)
+	fmt.Println("| query | requests | median | p99 | throughput | SQL statements / request |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, q := range []struct {
+		name string
+		vars map[string]any
+	}{
+		{"first page by name", nil},
+		{`search "ab" + tag filter`, map[string]any{"search": "ab", "filter": map[string]any{"tagsAny": []string{string(tagID)}}}},
+		{"page 20 by cursor", map[string]any{"after": after}},
+	} {
+		c.must(q.vars) // warm up
+		rec.Reset()
+		lat, n := run(c, q.vars, *clients, *duration)
+		stmts := float64(rec.Count()) / float64(n)
+		fmt.Printf("| %s | %d | %s | %s | %.0f req/s | %.1f |\n", q.name, n,
+			ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(n)/duration.Seconds(), stmts)
+	}
+}
+
+type client struct {
+	url, as string
+	http    *http.Client
+}
+
+type response struct {
+	Data struct {
+		Customers struct {
+			TotalCount int `json:"totalCount"`
+			PageInfo   struct {
+				EndCursor *string `json:"endCursor"`
+			} `json:"pageInfo"`
+			Edges []json.RawMessage `json:"edges"`
+		} `json:"customers"`
+	} `json:"data"`
+	Errors []json.RawMessage `json:"errors"`
+}
+
+func (r *response) endCursor() any { return *r.Data.Customers.PageInfo.EndCursor }
+
+func (c *client) do(vars map[string]any) (*response, error) {
+	body, _ := json.Marshal(map[string]any{"query": screen, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, c.url, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(graph.DemoUserHeader, c.as)
+	res, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	var out response
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("%s: %w", raw, err)
+	}
+	if len(out.Errors) > 0 || len(out.Data.Customers.Edges) == 0 {
+		return nil, fmt.Errorf("unexpected response: %s", raw)
+	}
+	return &out, nil
+}
+
+func (c *client) must(vars map[string]any) *response {
+	r, err := c.do(vars)
+	if err != nil {
+		fail(err)
+	}
+	return r
+}
+
+// run sends the query from n clients for d, bounded in time, and returns the sorted latencies.
+func run(c *client, vars map[string]any, n int, d time.Duration) ([]time.Duration, int) {
+	var (
+		mu    sync.Mutex
+		lat   []time.Duration
+		wg    sync.WaitGroup
+		count atomic.Int64
+	)
+	deadline := time.Now().Add(d)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for time.Now().Before(deadline) {
+				start := time.Now()
+				c.must(vars)
+				mine = append(mine, time.Since(start))
+				count.Add(1)
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	slices.Sort(lat)
+	return lat, int(count.Load())
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	os.Exit(1)
+}
