@@ -6,13 +6,14 @@ package graph
 
 import (
 	"context"
-
 	"partnerhub/ent"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/tag"
+
+	"entgo.io/contrib/entgql"
 )
 
 // CreateCustomer is the resolver for the createCustomer field.
@@ -163,7 +164,7 @@ func (r *queryResolver) Viewer(ctx context.Context) (*Viewer, error) {
 }
 
 // Customers is the resolver for the customers field.
-func (r *queryResolver) Customers(ctx context.Context, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error) {
+func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error) {
 	return r.customerList(ctx, after, first, before, last, orderBy, search, filter)
 }
 
