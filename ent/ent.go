@@ -9,9 +9,11 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/invitation"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/searchterm"
+	"partnerhub/ent/session"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 	"reflect"
@@ -83,9 +85,11 @@ func checkColumn(t, c string) error {
 			billingprofile.Table: billingprofile.ValidColumn,
 			customer.Table:       customer.ValidColumn,
 			customertag.Table:    customertag.ValidColumn,
+			invitation.Table:     invitation.ValidColumn,
 			partner.Table:        partner.ValidColumn,
 			relationship.Table:   relationship.ValidColumn,
 			searchterm.Table:     searchterm.ValidColumn,
+			session.Table:        session.ValidColumn,
 			tag.Table:            tag.ValidColumn,
 			user.Table:           user.ValidColumn,
 		})

@@ -6,10 +6,12 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/invitation"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/searchterm"
+	"partnerhub/ent/session"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 
@@ -21,7 +23,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 8)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 10)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingprofile.Table,
@@ -109,6 +111,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   invitation.Table,
+			Columns: invitation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: invitation.FieldID,
+			},
+		},
+		Type: "Invitation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			invitation.FieldCreatedAt:   {Type: field.TypeTime, Column: invitation.FieldCreatedAt},
+			invitation.FieldUpdatedAt:   {Type: field.TypeTime, Column: invitation.FieldUpdatedAt},
+			invitation.FieldPartnerID:   {Type: field.TypeString, Column: invitation.FieldPartnerID},
+			invitation.FieldUserID:      {Type: field.TypeString, Column: invitation.FieldUserID},
+			invitation.FieldInvitedByID: {Type: field.TypeString, Column: invitation.FieldInvitedByID},
+			invitation.FieldEmail:       {Type: field.TypeString, Column: invitation.FieldEmail},
+			invitation.FieldRoles:       {Type: field.TypeJSON, Column: invitation.FieldRoles},
+			invitation.FieldSecretHash:  {Type: field.TypeString, Column: invitation.FieldSecretHash},
+			invitation.FieldExpiresAt:   {Type: field.TypeTime, Column: invitation.FieldExpiresAt},
+			invitation.FieldAcceptedAt:  {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -127,7 +152,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCustomerCount: {Type: field.TypeInt, Column: partner.FieldCustomerCount},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   relationship.Table,
 			Columns: relationship.Columns,
@@ -150,7 +175,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldStartedAt:           {Type: field.TypeTime, Column: relationship.FieldStartedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   searchterm.Table,
 			Columns: searchterm.Columns,
@@ -165,7 +190,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldTerm:       {Type: field.TypeString, Column: searchterm.FieldTerm},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   session.Table,
+			Columns: session.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: session.FieldID,
+			},
+		},
+		Type: "Session",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			session.FieldCreatedAt:  {Type: field.TypeTime, Column: session.FieldCreatedAt},
+			session.FieldUpdatedAt:  {Type: field.TypeTime, Column: session.FieldUpdatedAt},
+			session.FieldUserID:     {Type: field.TypeString, Column: session.FieldUserID},
+			session.FieldKind:       {Type: field.TypeEnum, Column: session.FieldKind},
+			session.FieldName:       {Type: field.TypeString, Column: session.FieldName},
+			session.FieldSecretHash: {Type: field.TypeString, Column: session.FieldSecretHash},
+			session.FieldExpiresAt:  {Type: field.TypeTime, Column: session.FieldExpiresAt},
+			session.FieldLastUsedAt: {Type: field.TypeTime, Column: session.FieldLastUsedAt},
+			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tag.Table,
 			Columns: tag.Columns,
@@ -184,7 +231,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tag.FieldColor:     {Type: field.TypeString, Column: tag.FieldColor},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -195,14 +242,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt: {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt: {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldVersion:   {Type: field.TypeInt, Column: user.FieldVersion},
-			user.FieldPartnerID: {Type: field.TypeString, Column: user.FieldPartnerID},
-			user.FieldEmail:     {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldName:      {Type: field.TypeString, Column: user.FieldName},
-			user.FieldRoles:     {Type: field.TypeJSON, Column: user.FieldRoles},
-			user.FieldActive:    {Type: field.TypeBool, Column: user.FieldActive},
+			user.FieldCreatedAt:     {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:     {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldVersion:       {Type: field.TypeInt, Column: user.FieldVersion},
+			user.FieldPartnerID:     {Type: field.TypeString, Column: user.FieldPartnerID},
+			user.FieldEmail:         {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldName:          {Type: field.TypeString, Column: user.FieldName},
+			user.FieldRoles:         {Type: field.TypeJSON, Column: user.FieldRoles},
+			user.FieldActive:        {Type: field.TypeBool, Column: user.FieldActive},
+			user.FieldPasswordHash:  {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldFailedSignIns: {Type: field.TypeInt, Column: user.FieldFailedSignIns},
+			user.FieldLockedUntil:   {Type: field.TypeTime, Column: user.FieldLockedUntil},
+			user.FieldLastSignInAt:  {Type: field.TypeTime, Column: user.FieldLastSignInAt},
 		},
 	}
 	graph.MustAddE(
@@ -300,6 +351,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CustomerTag",
 		"Tag",
+	)
+	graph.MustAddE(
+		"partner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.PartnerTable,
+			Columns: []string{invitation.PartnerColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Partner",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"User",
+	)
+	graph.MustAddE(
+		"invited_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.InvitedByTable,
+			Columns: []string{invitation.InvitedByColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"User",
 	)
 	graph.MustAddE(
 		"users",
@@ -410,6 +497,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Customer",
 	)
 	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   session.UserTable,
+			Columns: []string{session.UserColumn},
+			Bidi:    false,
+		},
+		"Session",
+		"User",
+	)
+	graph.MustAddE(
 		"partner",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -456,6 +555,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"Partner",
+	)
+	graph.MustAddE(
+		"sessions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.SessionsTable,
+			Columns: []string{user.SessionsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Session",
 	)
 	return graph
 }()
@@ -894,6 +1005,138 @@ func (f *CustomerTagFilter) WhereHasTagWith(preds ...predicate.Tag) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InvitationQuery builder.
+func (_q *InvitationQuery) Filter() *InvitationFilter {
+	return &InvitationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InvitationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InvitationMutation builder.
+func (m *InvitationMutation) Filter() *InvitationFilter {
+	return &InvitationFilter{config: m.config, predicateAdder: m}
+}
+
+// InvitationFilter provides a generic filtering capability at runtime for InvitationQuery.
+type InvitationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InvitationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *InvitationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InvitationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *InvitationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldUpdatedAt))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *InvitationFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldPartnerID))
+}
+
+// WhereUserID applies the entql string predicate on the user_id field.
+func (f *InvitationFilter) WhereUserID(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldUserID))
+}
+
+// WhereInvitedByID applies the entql string predicate on the invited_by_id field.
+func (f *InvitationFilter) WhereInvitedByID(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldInvitedByID))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *InvitationFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldEmail))
+}
+
+// WhereRoles applies the entql json.RawMessage predicate on the roles field.
+func (f *InvitationFilter) WhereRoles(p entql.BytesP) {
+	f.Where(p.Field(invitation.FieldRoles))
+}
+
+// WhereSecretHash applies the entql string predicate on the secret_hash field.
+func (f *InvitationFilter) WhereSecretHash(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldSecretHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *InvitationFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldExpiresAt))
+}
+
+// WhereAcceptedAt applies the entql time.Time predicate on the accepted_at field.
+func (f *InvitationFilter) WhereAcceptedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldAcceptedAt))
+}
+
+// WhereHasPartner applies a predicate to check if query has an edge partner.
+func (f *InvitationFilter) WhereHasPartner() {
+	f.Where(entql.HasEdge("partner"))
+}
+
+// WhereHasPartnerWith applies a predicate to check if query has an edge partner with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasPartnerWith(preds ...predicate.Partner) {
+	f.Where(entql.HasEdgeWith("partner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *InvitationFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasInvitedBy applies a predicate to check if query has an edge invited_by.
+func (f *InvitationFilter) WhereHasInvitedBy() {
+	f.Where(entql.HasEdge("invited_by"))
+}
+
+// WhereHasInvitedByWith applies a predicate to check if query has an edge invited_by with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasInvitedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("invited_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PartnerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -922,7 +1165,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1067,7 +1310,7 @@ type RelationshipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RelationshipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1199,7 +1442,7 @@ type SearchTermFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SearchTermFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1235,6 +1478,105 @@ func (f *SearchTermFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SessionQuery builder.
+func (_q *SessionQuery) Filter() *SessionFilter {
+	return &SessionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SessionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SessionMutation builder.
+func (m *SessionMutation) Filter() *SessionFilter {
+	return &SessionFilter{config: m.config, predicateAdder: m}
+}
+
+// SessionFilter provides a generic filtering capability at runtime for SessionQuery.
+type SessionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SessionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SessionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(session.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SessionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SessionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldUpdatedAt))
+}
+
+// WhereUserID applies the entql string predicate on the user_id field.
+func (f *SessionFilter) WhereUserID(p entql.StringP) {
+	f.Where(p.Field(session.FieldUserID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *SessionFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(session.FieldKind))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *SessionFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(session.FieldName))
+}
+
+// WhereSecretHash applies the entql string predicate on the secret_hash field.
+func (f *SessionFilter) WhereSecretHash(p entql.StringP) {
+	f.Where(p.Field(session.FieldSecretHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *SessionFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldExpiresAt))
+}
+
+// WhereLastUsedAt applies the entql time.Time predicate on the last_used_at field.
+func (f *SessionFilter) WhereLastUsedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldLastUsedAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *SessionFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldRevokedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *SessionFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *SessionFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TagQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1263,7 +1605,7 @@ type TagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1375,7 +1717,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1426,6 +1768,26 @@ func (f *UserFilter) WhereActive(p entql.BoolP) {
 	f.Where(p.Field(user.FieldActive))
 }
 
+// WherePasswordHash applies the entql string predicate on the password_hash field.
+func (f *UserFilter) WherePasswordHash(p entql.StringP) {
+	f.Where(p.Field(user.FieldPasswordHash))
+}
+
+// WhereFailedSignIns applies the entql int predicate on the failed_sign_ins field.
+func (f *UserFilter) WhereFailedSignIns(p entql.IntP) {
+	f.Where(p.Field(user.FieldFailedSignIns))
+}
+
+// WhereLockedUntil applies the entql time.Time predicate on the locked_until field.
+func (f *UserFilter) WhereLockedUntil(p entql.TimeP) {
+	f.Where(p.Field(user.FieldLockedUntil))
+}
+
+// WhereLastSignInAt applies the entql time.Time predicate on the last_sign_in_at field.
+func (f *UserFilter) WhereLastSignInAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldLastSignInAt))
+}
+
 // WhereHasPartner applies a predicate to check if query has an edge partner.
 func (f *UserFilter) WhereHasPartner() {
 	f.Where(entql.HasEdge("partner"))
@@ -1434,6 +1796,20 @@ func (f *UserFilter) WhereHasPartner() {
 // WhereHasPartnerWith applies a predicate to check if query has an edge partner with a given conditions (other predicates).
 func (f *UserFilter) WhereHasPartnerWith(preds ...predicate.Partner) {
 	f.Where(entql.HasEdgeWith("partner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSessions applies a predicate to check if query has an edge sessions.
+func (f *UserFilter) WhereHasSessions() {
+	f.Where(entql.HasEdge("sessions"))
+}
+
+// WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
+func (f *UserFilter) WhereHasSessionsWith(preds ...predicate.Session) {
+	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -6,8 +6,10 @@ import (
 	"context"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/invitation"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/session"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 
@@ -389,6 +391,125 @@ func newCustomerPaginateArgs(rv map[string]any) *customerPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *InvitationQuery) CollectFields(ctx context.Context, satisfies ...string) (*InvitationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *InvitationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(invitation.Columns))
+		selectedFields = []string{invitation.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[invitation.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldUserID)
+				fieldSeen[invitation.FieldUserID] = struct{}{}
+			}
+
+		case "invitedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withInvitedBy = query
+			if _, ok := fieldSeen[invitation.FieldInvitedByID]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldInvitedByID)
+				fieldSeen[invitation.FieldInvitedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[invitation.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldCreatedAt)
+				fieldSeen[invitation.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[invitation.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldUpdatedAt)
+				fieldSeen[invitation.FieldUpdatedAt] = struct{}{}
+			}
+		case "email":
+			if _, ok := fieldSeen[invitation.FieldEmail]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldEmail)
+				fieldSeen[invitation.FieldEmail] = struct{}{}
+			}
+		case "roles":
+			if _, ok := fieldSeen[invitation.FieldRoles]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldRoles)
+				fieldSeen[invitation.FieldRoles] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[invitation.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldExpiresAt)
+				fieldSeen[invitation.FieldExpiresAt] = struct{}{}
+			}
+		case "acceptedAt":
+			if _, ok := fieldSeen[invitation.FieldAcceptedAt]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldAcceptedAt)
+				fieldSeen[invitation.FieldAcceptedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type invitationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []InvitationPaginateOption
+}
+
+func newInvitationPaginateArgs(rv map[string]any) *invitationPaginateArgs {
+	args := &invitationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *PartnerQuery) CollectFields(ctx context.Context, satisfies ...string) (*PartnerQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -643,6 +764,115 @@ func newRelationshipPaginateArgs(rv map[string]any) *relationshipPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SessionQuery) CollectFields(ctx context.Context, satisfies ...string) (*SessionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SessionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(session.Columns))
+		selectedFields = []string{session.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[session.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, session.FieldUserID)
+				fieldSeen[session.FieldUserID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[session.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, session.FieldCreatedAt)
+				fieldSeen[session.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[session.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, session.FieldUpdatedAt)
+				fieldSeen[session.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[session.FieldKind]; !ok {
+				selectedFields = append(selectedFields, session.FieldKind)
+				fieldSeen[session.FieldKind] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[session.FieldName]; !ok {
+				selectedFields = append(selectedFields, session.FieldName)
+				fieldSeen[session.FieldName] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[session.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, session.FieldExpiresAt)
+				fieldSeen[session.FieldExpiresAt] = struct{}{}
+			}
+		case "lastUsedAt":
+			if _, ok := fieldSeen[session.FieldLastUsedAt]; !ok {
+				selectedFields = append(selectedFields, session.FieldLastUsedAt)
+				fieldSeen[session.FieldLastUsedAt] = struct{}{}
+			}
+		case "revokedAt":
+			if _, ok := fieldSeen[session.FieldRevokedAt]; !ok {
+				selectedFields = append(selectedFields, session.FieldRevokedAt)
+				fieldSeen[session.FieldRevokedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type sessionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SessionPaginateOption
+}
+
+func newSessionPaginateArgs(rv map[string]any) *sessionPaginateArgs {
+	args := &sessionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *TagQuery) CollectFields(ctx context.Context, satisfies ...string) (*TagQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -811,6 +1041,11 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[user.FieldActive]; !ok {
 				selectedFields = append(selectedFields, user.FieldActive)
 				fieldSeen[user.FieldActive] = struct{}{}
+			}
+		case "lastSignInAt":
+			if _, ok := fieldSeen[user.FieldLastSignInAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldLastSignInAt)
+				fieldSeen[user.FieldLastSignInAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -48,6 +48,22 @@ func (_m *Customer) Tags(ctx context.Context) (result []*Tag, err error) {
 	return result, err
 }
 
+func (_m *Invitation) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Invitation) InvitedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.InvitedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInvitedBy().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Partner) Providers(ctx context.Context) (result []*Partner, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedProviders(graphql.GetFieldContext(ctx).Field.Alias)
@@ -94,6 +110,14 @@ func (_m *Relationship) AssociatedPartner(ctx context.Context) (*Partner, error)
 		result, err = _m.QueryAssociatedPartner().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Session) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Tag) Partner(ctx context.Context) (*Partner, error) {

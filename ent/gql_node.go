@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/invitation"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/session"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 
@@ -33,6 +35,11 @@ var customerImplementors = []string{"Customer", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Customer) IsNode() {}
 
+var invitationImplementors = []string{"Invitation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Invitation) IsNode() {}
+
 var partnerImplementors = []string{"Partner", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -42,6 +49,11 @@ var relationshipImplementors = []string{"Relationship", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Relationship) IsNode() {}
+
+var sessionImplementors = []string{"Session", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Session) IsNode() {}
 
 var tagImplementors = []string{"Tag", "Node"}
 
@@ -137,6 +149,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case invitation.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Invitation.Query().
+			Where(invitation.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, invitationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case partner.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -159,6 +184,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(relationship.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, relationshipImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case session.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Session.Query().
+			Where(session.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, sessionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -294,6 +332,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case invitation.Table:
+		query := c.Invitation.Query().
+			Where(invitation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, invitationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case partner.Table:
 		query := c.Partner.Query().
 			Where(partner.IDIn(ids...))
@@ -314,6 +368,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Relationship.Query().
 			Where(relationship.IDIn(ids...))
 		query, err := query.CollectFields(ctx, relationshipImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case session.Table:
+		query := c.Session.Query().
+			Where(session.IDIn(ids...))
+		query, err := query.CollectFields(ctx, sessionImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -6,9 +6,11 @@ import (
 	"context"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/invitation"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/session"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 )
@@ -17,8 +19,10 @@ import (
 var prefixMap = map[string]string{
 	"bil": billingprofile.Table,
 	"cus": customer.Table,
+	"inv": invitation.Table,
 	"ptn": partner.Table,
 	"rel": relationship.Table,
+	"ses": session.Table,
 	"tag": tag.Table,
 	"usr": user.Table,
 }

@@ -18,12 +18,16 @@ type Tx struct {
 	Customer *CustomerClient
 	// CustomerTag is the client for interacting with the CustomerTag builders.
 	CustomerTag *CustomerTagClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
 	// Relationship is the client for interacting with the Relationship builders.
 	Relationship *RelationshipClient
 	// SearchTerm is the client for interacting with the SearchTerm builders.
 	SearchTerm *SearchTermClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// Tag is the client for interacting with the Tag builders.
 	Tag *TagClient
 	// User is the client for interacting with the User builders.
@@ -162,9 +166,11 @@ func (tx *Tx) init() {
 	tx.BillingProfile = NewBillingProfileClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerTag = NewCustomerTagClient(tx.config)
+	tx.Invitation = NewInvitationClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
 	tx.Relationship = NewRelationshipClient(tx.config)
 	tx.SearchTerm = NewSearchTermClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
 	tx.Tag = NewTagClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }

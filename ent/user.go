@@ -37,6 +37,14 @@ type User struct {
 	Roles []enum.Role `json:"roles,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`
+	// argon2id hash in PHC form; empty until the invitation is accepted.
+	PasswordHash string `json:"-"`
+	// Failed sign-ins since the last success; sign-in slows, then locks.
+	FailedSignIns int `json:"failed_sign_ins,omitempty"`
+	// LockedUntil holds the value of the "locked_until" field.
+	LockedUntil *time.Time `json:"locked_until,omitempty"`
+	// LastSignInAt holds the value of the "last_sign_in_at" field.
+	LastSignInAt *time.Time `json:"last_sign_in_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.
 	Edges        UserEdges `json:"edges"`
@@ -47,11 +55,15 @@ type User struct {
 type UserEdges struct {
 	// Partner holds the value of the partner edge.
 	Partner *Partner `json:"partner,omitempty"`
+	// Sessions holds the value of the sessions edge.
+	Sessions []*Session `json:"sessions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
+
+	namedSessions map[string][]*Session
 }
 
 // PartnerOrErr returns the Partner value or an error if the edge
@@ -65,6 +77,15 @@ func (e UserEdges) PartnerOrErr() (*Partner, error) {
 	return nil, &NotLoadedError{edge: "partner"}
 }
 
+// SessionsOrErr returns the Sessions value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) SessionsOrErr() ([]*Session, error) {
+	if e.loadedTypes[1] {
+		return e.Sessions, nil
+	}
+	return nil, &NotLoadedError{edge: "sessions"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -76,11 +97,11 @@ func (*User) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case user.FieldActive:
 			values[i] = new(sql.NullBool)
-		case user.FieldVersion:
+		case user.FieldVersion, user.FieldFailedSignIns:
 			values[i] = new(sql.NullInt64)
-		case user.FieldEmail, user.FieldName:
+		case user.FieldEmail, user.FieldName, user.FieldPasswordHash:
 			values[i] = new(sql.NullString)
-		case user.FieldCreatedAt, user.FieldUpdatedAt:
+		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldLockedUntil, user.FieldLastSignInAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -153,6 +174,32 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Active = value.Bool
 			}
+		case user.FieldPasswordHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
+			} else if value.Valid {
+				_m.PasswordHash = value.String
+			}
+		case user.FieldFailedSignIns:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field failed_sign_ins", values[i])
+			} else if value.Valid {
+				_m.FailedSignIns = int(value.Int64)
+			}
+		case user.FieldLockedUntil:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field locked_until", values[i])
+			} else if value.Valid {
+				_m.LockedUntil = new(time.Time)
+				*_m.LockedUntil = value.Time
+			}
+		case user.FieldLastSignInAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field last_sign_in_at", values[i])
+			} else if value.Valid {
+				_m.LastSignInAt = new(time.Time)
+				*_m.LastSignInAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -169,6 +216,11 @@ func (_m *User) Value(name string) (ent.Value, error) {
 // QueryPartner queries the "partner" edge of the User entity.
 func (_m *User) QueryPartner() *PartnerQuery {
 	return NewUserClient(_m.config).QueryPartner(_m)
+}
+
+// QuerySessions queries the "sessions" edge of the User entity.
+func (_m *User) QuerySessions() *SessionQuery {
+	return NewUserClient(_m.config).QuerySessions(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -217,8 +269,47 @@ func (_m *User) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("active=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString(", ")
+	builder.WriteString("password_hash=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("failed_sign_ins=")
+	builder.WriteString(fmt.Sprintf("%v", _m.FailedSignIns))
+	builder.WriteString(", ")
+	if v := _m.LockedUntil; v != nil {
+		builder.WriteString("locked_until=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.LastSignInAt; v != nil {
+		builder.WriteString("last_sign_in_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedSessions returns the Sessions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedSessions(name string) ([]*Session, error) {
+	if _m.Edges.namedSessions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSessions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedSessions(name string, edges ...*Session) {
+	if _m.Edges.namedSessions == nil {
+		_m.Edges.namedSessions = make(map[string][]*Session)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSessions[name] = []*Session{}
+	} else {
+		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
 }
 
 // Users is a parsable slice of User.

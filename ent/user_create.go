@@ -9,6 +9,7 @@ import (
 	"partnerhub/ent/partner"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/session"
 	"partnerhub/ent/user"
 	"time"
 
@@ -106,6 +107,62 @@ func (_c *UserCreate) SetNillableActive(v *bool) *UserCreate {
 	return _c
 }
 
+// SetPasswordHash sets the "password_hash" field.
+func (_c *UserCreate) SetPasswordHash(v string) *UserCreate {
+	_c.mutation.SetPasswordHash(v)
+	return _c
+}
+
+// SetNillablePasswordHash sets the "password_hash" field if the given value is not nil.
+func (_c *UserCreate) SetNillablePasswordHash(v *string) *UserCreate {
+	if v != nil {
+		_c.SetPasswordHash(*v)
+	}
+	return _c
+}
+
+// SetFailedSignIns sets the "failed_sign_ins" field.
+func (_c *UserCreate) SetFailedSignIns(v int) *UserCreate {
+	_c.mutation.SetFailedSignIns(v)
+	return _c
+}
+
+// SetNillableFailedSignIns sets the "failed_sign_ins" field if the given value is not nil.
+func (_c *UserCreate) SetNillableFailedSignIns(v *int) *UserCreate {
+	if v != nil {
+		_c.SetFailedSignIns(*v)
+	}
+	return _c
+}
+
+// SetLockedUntil sets the "locked_until" field.
+func (_c *UserCreate) SetLockedUntil(v time.Time) *UserCreate {
+	_c.mutation.SetLockedUntil(v)
+	return _c
+}
+
+// SetNillableLockedUntil sets the "locked_until" field if the given value is not nil.
+func (_c *UserCreate) SetNillableLockedUntil(v *time.Time) *UserCreate {
+	if v != nil {
+		_c.SetLockedUntil(*v)
+	}
+	return _c
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (_c *UserCreate) SetLastSignInAt(v time.Time) *UserCreate {
+	_c.mutation.SetLastSignInAt(v)
+	return _c
+}
+
+// SetNillableLastSignInAt sets the "last_sign_in_at" field if the given value is not nil.
+func (_c *UserCreate) SetNillableLastSignInAt(v *time.Time) *UserCreate {
+	if v != nil {
+		_c.SetLastSignInAt(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *UserCreate) SetID(v pulid.ID) *UserCreate {
 	_c.mutation.SetID(v)
@@ -123,6 +180,21 @@ func (_c *UserCreate) SetNillableID(v *pulid.ID) *UserCreate {
 // SetPartner sets the "partner" edge to the Partner entity.
 func (_c *UserCreate) SetPartner(v *Partner) *UserCreate {
 	return _c.SetPartnerID(v.ID)
+}
+
+// AddSessionIDs adds the "sessions" edge to the Session entity by IDs.
+func (_c *UserCreate) AddSessionIDs(ids ...pulid.ID) *UserCreate {
+	_c.mutation.AddSessionIDs(ids...)
+	return _c
+}
+
+// AddSessions adds the "sessions" edges to the Session entity.
+func (_c *UserCreate) AddSessions(v ...*Session) *UserCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSessionIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -184,6 +256,10 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.FailedSignIns(); !ok {
+		v := user.DefaultFailedSignIns
+		_c.mutation.SetFailedSignIns(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if user.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized user.DefaultID (forgotten import ent/runtime?)")
@@ -234,6 +310,14 @@ func (_c *UserCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "User.active"`)}
+	}
+	if _, ok := _c.mutation.FailedSignIns(); !ok {
+		return &ValidationError{Name: "failed_sign_ins", err: errors.New(`ent: missing required field "User.failed_sign_ins"`)}
+	}
+	if v, ok := _c.mutation.FailedSignIns(); ok {
+		if err := user.FailedSignInsValidator(v); err != nil {
+			return &ValidationError{Name: "failed_sign_ins", err: fmt.Errorf(`ent: validator failed for field "User.failed_sign_ins": %w`, err)}
+		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := user.IDValidator(string(v)); err != nil {
@@ -307,6 +391,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 		_spec.SetField(user.FieldActive, field.TypeBool, value)
 		_node.Active = value
 	}
+	if value, ok := _c.mutation.PasswordHash(); ok {
+		_spec.SetField(user.FieldPasswordHash, field.TypeString, value)
+		_node.PasswordHash = value
+	}
+	if value, ok := _c.mutation.FailedSignIns(); ok {
+		_spec.SetField(user.FieldFailedSignIns, field.TypeInt, value)
+		_node.FailedSignIns = value
+	}
+	if value, ok := _c.mutation.LockedUntil(); ok {
+		_spec.SetField(user.FieldLockedUntil, field.TypeTime, value)
+		_node.LockedUntil = &value
+	}
+	if value, ok := _c.mutation.LastSignInAt(); ok {
+		_spec.SetField(user.FieldLastSignInAt, field.TypeTime, value)
+		_node.LastSignInAt = &value
+	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -322,6 +422,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.PartnerID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SessionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.SessionsTable,
+			Columns: []string{user.SessionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(session.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -451,6 +567,78 @@ func (u *UserUpsert) SetActive(v bool) *UserUpsert {
 // UpdateActive sets the "active" field to the value that was provided on create.
 func (u *UserUpsert) UpdateActive() *UserUpsert {
 	u.SetExcluded(user.FieldActive)
+	return u
+}
+
+// SetPasswordHash sets the "password_hash" field.
+func (u *UserUpsert) SetPasswordHash(v string) *UserUpsert {
+	u.Set(user.FieldPasswordHash, v)
+	return u
+}
+
+// UpdatePasswordHash sets the "password_hash" field to the value that was provided on create.
+func (u *UserUpsert) UpdatePasswordHash() *UserUpsert {
+	u.SetExcluded(user.FieldPasswordHash)
+	return u
+}
+
+// ClearPasswordHash clears the value of the "password_hash" field.
+func (u *UserUpsert) ClearPasswordHash() *UserUpsert {
+	u.SetNull(user.FieldPasswordHash)
+	return u
+}
+
+// SetFailedSignIns sets the "failed_sign_ins" field.
+func (u *UserUpsert) SetFailedSignIns(v int) *UserUpsert {
+	u.Set(user.FieldFailedSignIns, v)
+	return u
+}
+
+// UpdateFailedSignIns sets the "failed_sign_ins" field to the value that was provided on create.
+func (u *UserUpsert) UpdateFailedSignIns() *UserUpsert {
+	u.SetExcluded(user.FieldFailedSignIns)
+	return u
+}
+
+// AddFailedSignIns adds v to the "failed_sign_ins" field.
+func (u *UserUpsert) AddFailedSignIns(v int) *UserUpsert {
+	u.Add(user.FieldFailedSignIns, v)
+	return u
+}
+
+// SetLockedUntil sets the "locked_until" field.
+func (u *UserUpsert) SetLockedUntil(v time.Time) *UserUpsert {
+	u.Set(user.FieldLockedUntil, v)
+	return u
+}
+
+// UpdateLockedUntil sets the "locked_until" field to the value that was provided on create.
+func (u *UserUpsert) UpdateLockedUntil() *UserUpsert {
+	u.SetExcluded(user.FieldLockedUntil)
+	return u
+}
+
+// ClearLockedUntil clears the value of the "locked_until" field.
+func (u *UserUpsert) ClearLockedUntil() *UserUpsert {
+	u.SetNull(user.FieldLockedUntil)
+	return u
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (u *UserUpsert) SetLastSignInAt(v time.Time) *UserUpsert {
+	u.Set(user.FieldLastSignInAt, v)
+	return u
+}
+
+// UpdateLastSignInAt sets the "last_sign_in_at" field to the value that was provided on create.
+func (u *UserUpsert) UpdateLastSignInAt() *UserUpsert {
+	u.SetExcluded(user.FieldLastSignInAt)
+	return u
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (u *UserUpsert) ClearLastSignInAt() *UserUpsert {
+	u.SetNull(user.FieldLastSignInAt)
 	return u
 }
 
@@ -596,6 +784,90 @@ func (u *UserUpsertOne) SetActive(v bool) *UserUpsertOne {
 func (u *UserUpsertOne) UpdateActive() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetPasswordHash sets the "password_hash" field.
+func (u *UserUpsertOne) SetPasswordHash(v string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetPasswordHash(v)
+	})
+}
+
+// UpdatePasswordHash sets the "password_hash" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdatePasswordHash() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdatePasswordHash()
+	})
+}
+
+// ClearPasswordHash clears the value of the "password_hash" field.
+func (u *UserUpsertOne) ClearPasswordHash() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearPasswordHash()
+	})
+}
+
+// SetFailedSignIns sets the "failed_sign_ins" field.
+func (u *UserUpsertOne) SetFailedSignIns(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetFailedSignIns(v)
+	})
+}
+
+// AddFailedSignIns adds v to the "failed_sign_ins" field.
+func (u *UserUpsertOne) AddFailedSignIns(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.AddFailedSignIns(v)
+	})
+}
+
+// UpdateFailedSignIns sets the "failed_sign_ins" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateFailedSignIns() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateFailedSignIns()
+	})
+}
+
+// SetLockedUntil sets the "locked_until" field.
+func (u *UserUpsertOne) SetLockedUntil(v time.Time) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetLockedUntil(v)
+	})
+}
+
+// UpdateLockedUntil sets the "locked_until" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateLockedUntil() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateLockedUntil()
+	})
+}
+
+// ClearLockedUntil clears the value of the "locked_until" field.
+func (u *UserUpsertOne) ClearLockedUntil() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearLockedUntil()
+	})
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (u *UserUpsertOne) SetLastSignInAt(v time.Time) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetLastSignInAt(v)
+	})
+}
+
+// UpdateLastSignInAt sets the "last_sign_in_at" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateLastSignInAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateLastSignInAt()
+	})
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (u *UserUpsertOne) ClearLastSignInAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearLastSignInAt()
 	})
 }
 
@@ -908,6 +1180,90 @@ func (u *UserUpsertBulk) SetActive(v bool) *UserUpsertBulk {
 func (u *UserUpsertBulk) UpdateActive() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetPasswordHash sets the "password_hash" field.
+func (u *UserUpsertBulk) SetPasswordHash(v string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetPasswordHash(v)
+	})
+}
+
+// UpdatePasswordHash sets the "password_hash" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdatePasswordHash() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdatePasswordHash()
+	})
+}
+
+// ClearPasswordHash clears the value of the "password_hash" field.
+func (u *UserUpsertBulk) ClearPasswordHash() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearPasswordHash()
+	})
+}
+
+// SetFailedSignIns sets the "failed_sign_ins" field.
+func (u *UserUpsertBulk) SetFailedSignIns(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetFailedSignIns(v)
+	})
+}
+
+// AddFailedSignIns adds v to the "failed_sign_ins" field.
+func (u *UserUpsertBulk) AddFailedSignIns(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.AddFailedSignIns(v)
+	})
+}
+
+// UpdateFailedSignIns sets the "failed_sign_ins" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateFailedSignIns() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateFailedSignIns()
+	})
+}
+
+// SetLockedUntil sets the "locked_until" field.
+func (u *UserUpsertBulk) SetLockedUntil(v time.Time) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetLockedUntil(v)
+	})
+}
+
+// UpdateLockedUntil sets the "locked_until" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateLockedUntil() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateLockedUntil()
+	})
+}
+
+// ClearLockedUntil clears the value of the "locked_until" field.
+func (u *UserUpsertBulk) ClearLockedUntil() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearLockedUntil()
+	})
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (u *UserUpsertBulk) SetLastSignInAt(v time.Time) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetLastSignInAt(v)
+	})
+}
+
+// UpdateLastSignInAt sets the "last_sign_in_at" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateLastSignInAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateLastSignInAt()
+	})
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (u *UserUpsertBulk) ClearLastSignInAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearLastSignInAt()
 	})
 }
 

@@ -2,19 +2,19 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/tag"
 	"partnerhub/ent/viewer"
 )
 
@@ -24,10 +24,7 @@ import (
 func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error) {
 	for _, n := range []*int{first, last} {
 		if n != nil && (*n < 0 || *n > MaxPageSize) {
-			return nil, &gqlerror.Error{
-				Message:    fmt.Sprintf("first and last must be between 0 and %d.", MaxPageSize),
-				Extensions: map[string]any{"code": codeBadRequest},
-			}
+			return nil, badInput("first and last must be between 0 and %d.", MaxPageSize)
 		}
 	}
 	if first == nil && last == nil {
@@ -82,16 +79,28 @@ func tagPayload(t *ent.Tag, err error) (*TagPayload, error) {
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
 		return &TagPayload{UserErrors: errs}, err
 	}
-	return &TagPayload{Tag: t, UserErrors: []*UserError{}}, nil
+	return &TagPayload{Tag: t.Unwrap(), UserErrors: []*UserError{}}, nil
 }
 
 const customerCountColumn = "customer_count"
 
+// customerCountOf counts the customers carrying the tag whose ID is in column tagID that its partner
+// (column partnerID) still has an ACTIVE relationship with.
+func customerCountOf(tagID, partnerID string) *sql.Selector {
+	ct, r := sql.Table(customertag.Table).As("ct"), sql.Table(relationship.Table).As("r")
+	return sql.Select(sql.Count("*")).From(ct).Where(sql.And(
+		sql.ColumnsEQ(ct.C(customertag.FieldTagID), tagID),
+		sql.Exists(sql.Select(r.C(relationship.FieldID)).From(r).Where(sql.And(
+			sql.ColumnsEQ(r.C(relationship.FieldCustomerID), ct.C(customertag.FieldCustomerID)),
+			sql.ColumnsEQ(r.C(relationship.FieldPartnerID), partnerID),
+			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String()),
+		))),
+	))
+}
+
 // withCustomerCount selects each tag's number of customers in the same statement as the tags.
 func withCustomerCount(s *sql.Selector) {
-	ct := sql.Table(customertag.Table)
-	count := sql.Select(sql.Count("*")).From(ct).Where(sql.ColumnsEQ(ct.C(customertag.FieldTagID), s.C("id")))
-	s.AppendSelectExprAs(count, customerCountColumn)
+	s.AppendSelectExprAs(customerCountOf(s.C(tag.FieldID), s.C(tag.FieldPartnerID)), customerCountColumn)
 }
 
 // tagCustomerCount reads the count selected by withCustomerCount, counting when the tag was loaded
@@ -105,7 +114,13 @@ func tagCustomerCount(ctx context.Context, client *ent.Client, t *ent.Tag) (int,
 			return strconv.Atoi(string(n))
 		}
 	}
-	return client.CustomerTag.Query().Where(customertag.TagID(t.ID)).Count(ctx)
+	q := client.Tag.Query().Where(tag.ID(t.ID))
+	q.Modify(withCustomerCount)
+	tags, err := q.All(ctx)
+	if err != nil || len(tags) == 0 {
+		return 0, err
+	}
+	return tagCustomerCount(ctx, client, tags[0])
 }
 
 // domainAvailable checks a prefix's format and whether any customer (of any partner) uses it.

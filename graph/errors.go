@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -11,6 +12,7 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/privacy"
 	"partnerhub/ent/rule"
+	"partnerhub/ent/viewer"
 )
 
 // inField marks err as concerning the input object at path (such as "billingProfile"), so the fields
@@ -72,14 +74,15 @@ func userErrors(err error) ([]*UserError, error) {
 			code, msg = inner.Code, inner.Message
 		}
 		return []*UserError{{Field: path(camel(ve.Name)), Code: UserErrorCode(code), Message: msg}}, nil
-	case errors.As(err, &fe):
+	case errors.As(err, &fe) && fe.Code != rule.CodeForbidden:
 		return []*UserError{{Field: path(strings.Join(fe.Field, ".")), Code: UserErrorCode(fe.Code), Message: fe.Message}}, nil
 	case errors.As(err, &ce):
 		return []*UserError{constraintError(ce, path)}, nil
+	case errors.Is(err, privacy.Deny):
+		// Role and capacity refusals are top-level FORBIDDEN errors: nothing in the input can fix them.
+		return nil, err
 	case errors.As(err, &nf):
 		return []*UserError{{Field: path("id"), Code: UserErrorCodeNotFound, Message: "No such record, or it is not yours."}}, nil
-	case errors.Is(err, privacy.Deny):
-		return []*UserError{{Code: UserErrorCodeForbidden, Message: "You are not allowed to do this."}}, nil
 	}
 	return nil, err
 }
@@ -121,44 +124,63 @@ const (
 	codeInternal        = "INTERNAL"
 )
 
-// presentError gives top-level errors a stable extensions.code and never leaks internals: privacy
-// denials become FORBIDDEN, missing records NOT_FOUND, and anything unexpected INTERNAL with a
-// generic message (logged by the caller's recover/log hooks).
+// presentError gives top-level errors a stable extensions.code and never leaks internals:
+//   - parsing and validation errors keep gqlgen's message for signed-in users; anonymous callers get
+//     no hints about the schema;
+//   - arguments that cannot be read (a malformed ID or cursor) are BAD_USER_INPUT;
+//   - privacy denials are FORBIDDEN (UNAUTHENTICATED without a viewer), missing records NOT_FOUND;
+//   - anything else is INTERNAL with a generic message, and logged.
 func presentError(log func(ctx context.Context, err error)) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-		var (
-			existing *gqlerror.Error
-			fe       *rule.FieldError
-		)
-		if errors.As(err, &existing) && existing.Extensions != nil && existing.Extensions["code"] != nil {
-			return gqlErr
-		}
 		set := func(code, msg string) *gqlerror.Error {
-			if gqlErr.Extensions == nil {
-				gqlErr.Extensions = map[string]any{}
-			}
-			gqlErr.Extensions["code"] = code
+			gqlErr.Extensions = map[string]any{"code": code}
 			gqlErr.Message = msg
 			return gqlErr
 		}
+		var (
+			gqlgenErr *gqlerror.Error
+			fe        *rule.FieldError
+			forbidden *rule.ForbiddenError
+		)
+		// gqlgen wraps resolver and argument errors in a *gqlerror.Error whose Err is the cause;
+		// parsing and validation errors have none.
+		if errors.As(err, &gqlgenErr) && gqlgenErr.Err == nil {
+			if viewer.FromContext(ctx) == nil {
+				gqlErr.Locations, gqlErr.Path = nil, nil
+				return set(codeBadRequest, "The request is not valid.")
+			}
+			if code, ok := gqlErr.Extensions["code"].(string); ok {
+				return set(code, gqlErr.Message)
+			}
+			return set(codeBadRequest, gqlErr.Message)
+		}
 		switch {
-		case errors.Is(err, errUnauthenticated):
+		case errors.Is(err, errUnauthenticated), errors.Is(err, rule.ErrNoViewer):
 			return set(codeUnauthenticated, "Sign in first.")
+		case errors.As(err, &forbidden):
+			return set(codeForbidden, forbidden.Message)
 		case errors.Is(err, privacy.Deny):
 			return set(codeForbidden, "You are not allowed to do this.")
 		case ent.IsNotFound(err):
 			return set(string(UserErrorCodeNotFound), "No such record, or it is not yours.")
 		case errors.As(err, &fe):
 			return set(string(fe.Code), fe.Message)
-		case errors.As(err, &existing):
-			// Validation and parsing errors from gqlgen itself: keep their message.
-			if gqlErr.Extensions == nil || gqlErr.Extensions["code"] == nil {
-				return set(codeBadRequest, gqlErr.Message)
+		}
+		if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Args == nil && len(fc.Field.Arguments) > 0 {
+			// The field's arguments could not be read.
+			msg := err.Error()
+			if cause := errors.Unwrap(err); cause != nil {
+				msg = cause.Error()
 			}
-			return gqlErr
+			return set(codeBadRequest, "Invalid input: "+msg)
 		}
 		log(ctx, err)
 		return set(codeInternal, "Something went wrong on our side. Please try again.")
 	}
+}
+
+// badInput is a top-level BAD_USER_INPUT error for arguments out of range.
+func badInput(format string, args ...any) error {
+	return &rule.FieldError{Code: codeBadRequest, Message: fmt.Sprintf(format, args...)}
 }

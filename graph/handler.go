@@ -43,6 +43,9 @@ type Options struct {
 	AllowedOrigins []string
 	// StaticDir holds the built web app (frontend/dist); served at / when set and present.
 	StaticDir string
+	// PublicURL is where users reach the web app, such as https://partnerhub.example.com; invitation
+	// links start with it. Defaults to the request's own origin.
+	PublicURL string
 	// Ready reports whether the server can serve (the database answers); used by /readyz.
 	Ready  func(context.Context) error
 	Logger *slog.Logger
@@ -70,7 +73,7 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 		AllowedHeaders:   []string{"Content-Type", "Authorization", DemoUserHeader},
 		AllowCredentials: true,
 		MaxAge:           600,
-	}).Handler(s.authenticate(s.graphQL()))
+	}).Handler(s.csrf(s.authenticate(s.graphQL())))
 	mux.Handle("/graphql", api)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
@@ -95,7 +98,7 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 // (gqlgen refuses mutations over GET), no multipart forms (a cross-site form could skip the CORS
 // preflight with them).
 func (s *Server) graphQL() http.Handler {
-	cfg := Config{Resolvers: &Resolver{client: s.client}}
+	cfg := Config{Resolvers: &Resolver{client: s.client, publicBase: strings.TrimSuffix(s.cfg.PublicURL, "/")}}
 	cfg.Complexity.Query.Customers = func(child int, _ *ent.Cursor, first *int, _ *ent.Cursor, last *int, _ []*ent.CustomerOrder, _ *string, _ *CustomerListFilter) int {
 		return 1 + pageSize(first, last)*child
 	}
@@ -108,7 +111,7 @@ func (s *Server) graphQL() http.Handler {
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		if viewer.FromContext(ctx) == nil {
+		if viewer.FromContext(ctx) == nil && !public(graphql.GetOperationContext(ctx)) {
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
 				Message: "Sign in first.", Extensions: map[string]any{"code": codeUnauthenticated},
 			}}})
@@ -123,6 +126,40 @@ func (s *Server) graphQL() http.Handler {
 		return gqlerror.Errorf("Something went wrong on our side. Please try again.")
 	})
 	return srv
+}
+
+// publicFields are the only root fields an anonymous caller may use.
+var publicFields = map[string]bool{"signIn": true, "acceptInvitation": true}
+
+// public reports whether an operation asks only for public root fields (so no introspection either).
+func public(oc *graphql.OperationContext) bool {
+	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Mutation {
+		return false
+	}
+	for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, nil) {
+		if !publicFields[f.Name] {
+			return false
+		}
+	}
+	return true
+}
+
+// csrf refuses cross-origin browser requests that change state (a form posted from another site, a
+// fetch from an origin not on the allowlist), using the browser's Sec-Fetch-Site and Origin headers.
+// Together with JSON-only transports and SameSite cookies it protects cookie sessions; requests with
+// bearer tokens carry no ambient credentials and are not affected in practice (mobile apps send no
+// Origin).
+func (s *Server) csrf(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	for _, o := range s.cfg.AllowedOrigins {
+		if err := cop.AddTrustedOrigin(o); err != nil {
+			s.log.Warn("ignoring an allowed origin", "origin", o, "err", err)
+		}
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Cross-origin request refused.", http.StatusForbidden)
+	}))
+	return cop.Handler(next)
 }
 
 func pageSize(first, last *int) int {

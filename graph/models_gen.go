@@ -8,9 +8,17 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"strconv"
 )
+
+type AcceptInvitationInput struct {
+	// The token from the invitation link.
+	Token string `json:"token"`
+	// At least 12 characters.
+	Password string `json:"password"`
+}
 
 type BillingProfileInput struct {
 	// The bill-to name; defaults to the company name.
@@ -27,6 +35,19 @@ type BillingProfileInput struct {
 	PostalCode   *string `json:"postalCode,omitempty"`
 	Country      string  `json:"country"`
 	PhoneNumber  *string `json:"phoneNumber,omitempty"`
+}
+
+type CreateAccessTokenInput struct {
+	Name string `json:"name"`
+	// 1 to 365; 90 when left out.
+	ExpiresInDays *int `json:"expiresInDays,omitempty"`
+}
+
+type CreateAccessTokenPayload struct {
+	// The token, shown once: send it as `Authorization: Bearer <token>`.
+	Token      *string      `json:"token,omitempty"`
+	Session    *ent.Session `json:"session,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type CreateCustomerInput struct {
@@ -92,6 +113,52 @@ type DomainAvailability struct {
 	Error *UserError `json:"error,omitempty"`
 }
 
+type InviteUserInput struct {
+	Email string      `json:"email"`
+	Name  string      `json:"name"`
+	Roles []enum.Role `json:"roles"`
+}
+
+type InviteUserPayload struct {
+	Invitation *ent.Invitation `json:"invitation,omitempty"`
+	// The link to send to the invited person. Shown once.
+	Link       *string      `json:"link,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type RevokeSessionInput struct {
+	ID pulid.ID `json:"id"`
+}
+
+type RevokeSessionPayload struct {
+	RevokedSessionID *pulid.ID    `json:"revokedSessionID,omitempty"`
+	UserErrors       []*UserError `json:"userErrors"`
+}
+
+type SetUserActiveInput struct {
+	ID      pulid.ID `json:"id"`
+	Version int      `json:"version"`
+	Active  bool     `json:"active"`
+}
+
+type SignInInput struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	// Set to get an access token named so (such as "iPhone") instead of a browser session.
+	TokenName *string `json:"tokenName,omitempty"`
+}
+
+type SignInPayload struct {
+	Viewer *Viewer `json:"viewer,omitempty"`
+	// The access token, when `tokenName` was given. Shown once.
+	Token      *string      `json:"token,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type SignOutPayload struct {
+	Ok bool `json:"ok"`
+}
+
 type TagPayload struct {
 	Tag        *ent.Tag     `json:"tag,omitempty"`
 	UserErrors []*UserError `json:"userErrors"`
@@ -142,6 +209,12 @@ type UpdateTagInput struct {
 	Color   *string  `json:"color,omitempty"`
 }
 
+type UpdateUserRolesInput struct {
+	ID      pulid.ID    `json:"id"`
+	Version int         `json:"version"`
+	Roles   []enum.Role `json:"roles"`
+}
+
 // An expected reason why a mutation changed nothing, tied to the input field it concerns.
 type UserError struct {
 	// Path of the input field, such as ["input", "billingProfile", "email"]; null when the input as a whole
@@ -149,6 +222,11 @@ type UserError struct {
 	Field   []string      `json:"field,omitempty"`
 	Code    UserErrorCode `json:"code"`
 	Message string        `json:"message"`
+}
+
+type UserPayload struct {
+	User       *ent.User    `json:"user,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type Viewer struct {
@@ -168,6 +246,8 @@ const (
 	UserErrorCodeConflict      UserErrorCode = "CONFLICT"
 	UserErrorCodeLimitExceeded UserErrorCode = "LIMIT_EXCEEDED"
 	UserErrorCodeForbidden     UserErrorCode = "FORBIDDEN"
+	// Sign-in is locked for a while after repeated failures.
+	UserErrorCodeLocked UserErrorCode = "LOCKED"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -180,11 +260,12 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeConflict,
 	UserErrorCodeLimitExceeded,
 	UserErrorCodeForbidden,
+	UserErrorCodeLocked,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeInvalid, UserErrorCodeRequired, UserErrorCodeTooShort, UserErrorCodeTooLong, UserErrorCodeTaken, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeLimitExceeded, UserErrorCodeForbidden:
+	case UserErrorCodeInvalid, UserErrorCodeRequired, UserErrorCodeTooShort, UserErrorCodeTooLong, UserErrorCodeTaken, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeLimitExceeded, UserErrorCodeForbidden, UserErrorCodeLocked:
 		return true
 	}
 	return false

@@ -56,7 +56,7 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCusto
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
 		return &CreateCustomerPayload{UserErrors: errs}, err
 	}
-	return &CreateCustomerPayload{Customer: created, UserErrors: []*UserError{}}, nil
+	return &CreateCustomerPayload{Customer: created.Unwrap(), UserErrors: []*UserError{}}, nil
 }
 
 // UpdateBillingProfile is the resolver for the updateBillingProfile field.
@@ -106,7 +106,7 @@ func (r *mutationResolver) UpdateBillingProfile(ctx context.Context, input Updat
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateBillingProfilePayload{Customer: cust, BillingProfile: updated, UserErrors: []*UserError{}}, nil
+	return &UpdateBillingProfilePayload{Customer: cust, BillingProfile: updated.Unwrap(), UserErrors: []*UserError{}}, nil
 }
 
 // TagsAdd is the resolver for the tagsAdd field.

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"partnerhub/ent"
+	"partnerhub/ent/rule"
 	"partnerhub/ent/user"
 	"partnerhub/ent/viewer"
 )
@@ -15,51 +17,119 @@ import (
 // demo mode (-demo); otherwise it is refused outright.
 const DemoUserHeader = "X-Partnerhub-User"
 
+// SessionCookie holds a browser session's secret: HttpOnly, SameSite=Lax, Secure over HTTPS.
+const SessionCookie = "partnerhub_session"
+
 var errUnauthenticated = errors.New("unauthenticated")
 
-type userKey struct{}
+// request is what resolvers may need of the HTTP request: who signed in, with which session, and the
+// response, to set or clear the session cookie.
+type request struct {
+	w       http.ResponseWriter
+	r       *http.Request
+	user    *ent.User
+	session *ent.Session // nil for the demo header
+}
 
-// signedInUser is the user (with its partner) the request runs as, loaded once per request.
+type requestKey struct{}
+
+func requestFrom(ctx context.Context) *request {
+	req, _ := ctx.Value(requestKey{}).(*request)
+	return req
+}
+
+// signedInUser is the user (with its partner) the request runs as.
 func signedInUser(ctx context.Context) *ent.User {
-	u, _ := ctx.Value(userKey{}).(*ent.User)
-	return u
+	if req := requestFrom(ctx); req != nil {
+		return req.user
+	}
+	return nil
 }
 
-// withUser puts u and the viewer it implies into ctx.
-func withUser(ctx context.Context, u *ent.User) context.Context {
+// viewerOf is the viewer a user implies.
+func viewerOf(u *ent.User) *viewer.Viewer {
 	p := u.Edges.Partner
-	ctx = context.WithValue(ctx, userKey{}, u)
-	return viewer.NewContext(ctx, &viewer.Viewer{
-		UserID: u.ID, PartnerID: p.ID, Roles: u.Roles, Capacities: p.Capacities, CustomerCount: p.CustomerCount,
-	})
+	return &viewer.Viewer{UserID: u.ID, PartnerID: p.ID, Roles: u.Roles, Capacities: p.Capacities, CustomerCount: p.CustomerCount}
 }
 
-// authenticate resolves the viewer of a request. Until sign-in exists, the only way in is the demo
-// header, and only in demo mode.
+// authenticate resolves who a request runs as: an access token (Authorization: Bearer), else the
+// browser session cookie, else, in demo mode only, the demo header. A request with none of them is
+// anonymous and may only sign in.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		email := strings.TrimSpace(r.Header.Get(DemoUserHeader))
-		if email == "" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		if !s.cfg.Demo {
-			http.Error(w, DemoUserHeader+" is only accepted when the server runs in demo mode", http.StatusUnauthorized)
-			return
-		}
 		ctx := r.Context()
-		u, err := s.client.User.Query().
-			Where(user.EmailEqualFold(email), user.Active(true)).
-			WithPartner().Only(viewer.SystemContext(ctx))
+		req := &request{w: w, r: r}
+		ctx = context.WithValue(ctx, requestKey{}, req)
 		switch {
-		case ent.IsNotFound(err):
-			http.Error(w, "no active demo user "+email, http.StatusUnauthorized)
-			return
-		case err != nil:
-			s.log.ErrorContext(ctx, "loading the demo user", "err", err)
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
+		case r.Header.Get("Authorization") != "":
+			token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			sess, err := s.session(ctx, token)
+			if !ok || err != nil || !strings.HasPrefix(token, "pht_") {
+				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+				http.Error(w, "The access token is not valid, has expired or was revoked.", http.StatusUnauthorized)
+				return
+			}
+			req.user, req.session = sess.Edges.User, sess
+		case cookie(r) != "":
+			sess, err := s.session(ctx, cookie(r))
+			if err != nil || !strings.HasPrefix(cookie(r), "phs_") {
+				clearSessionCookie(w, r) // expired or revoked: carry on signed out
+				break
+			}
+			req.user, req.session = sess.Edges.User, sess
+		case r.Header.Get(DemoUserHeader) != "":
+			if !s.cfg.Demo {
+				http.Error(w, DemoUserHeader+" is only accepted when the server runs in demo mode", http.StatusUnauthorized)
+				return
+			}
+			u, err := s.client.User.Query().
+				Where(user.EmailEqualFold(strings.TrimSpace(r.Header.Get(DemoUserHeader))), user.Active(true)).
+				WithPartner().Only(viewer.SystemContext(ctx))
+			if err != nil {
+				http.Error(w, "no active demo user "+r.Header.Get(DemoUserHeader), http.StatusUnauthorized)
+				return
+			}
+			req.user = u
 		}
-		next.ServeHTTP(w, r.WithContext(withUser(ctx, u)))
+		if req.user != nil {
+			ctx = viewer.NewContext(ctx, viewerOf(req.user))
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+func (s *Server) session(ctx context.Context, secret string) (*ent.Session, error) {
+	sess, err := rule.Authenticate(ctx, s.client, secret)
+	if err != nil && !errors.Is(err, rule.ErrSessionInvalid) {
+		s.log.ErrorContext(ctx, "checking a session", "err", err)
+	}
+	return sess, err
+}
+
+func cookie(r *http.Request) string {
+	c, err := r.Cookie(SessionCookie)
+	if err != nil {
+		return ""
+	}
+	return c.Value
+}
+
+func setSessionCookie(ctx context.Context, secret string, expires time.Time) {
+	req := requestFrom(ctx)
+	if req == nil {
+		return
+	}
+	http.SetCookie(req.w, &http.Cookie{
+		Name: SessionCookie, Value: secret, Path: "/", Expires: expires,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(req.r),
+	})
+}
+
+func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(r)})
+}
+
+func isHTTPS(r *http.Request) bool {
+	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
 }

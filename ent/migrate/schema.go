@@ -128,6 +128,46 @@ var (
 			},
 		},
 	}
+	// InvitationsColumns holds the columns for the "invitations" table.
+	InvitationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "email", Type: field.TypeString},
+		{Name: "roles", Type: field.TypeJSON},
+		{Name: "secret_hash", Type: field.TypeString, Unique: true},
+		{Name: "expires_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "accepted_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
+		{Name: "user_id", Type: field.TypeString, Size: 40},
+		{Name: "invited_by_id", Type: field.TypeString, Size: 40},
+	}
+	// InvitationsTable holds the schema information for the "invitations" table.
+	InvitationsTable = &schema.Table{
+		Name:       "invitations",
+		Columns:    InvitationsColumns,
+		PrimaryKey: []*schema.Column{InvitationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "invitations_partners_partner",
+				Columns:    []*schema.Column{InvitationsColumns[8]},
+				RefColumns: []*schema.Column{PartnersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "invitations_users_user",
+				Columns:    []*schema.Column{InvitationsColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "invitations_users_invited_by",
+				Columns:    []*schema.Column{InvitationsColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// PartnersColumns holds the columns for the "partners" table.
 	PartnersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -234,6 +274,40 @@ var (
 			},
 		},
 	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"COOKIE", "TOKEN"}},
+		{Name: "name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "secret_hash", Type: field.TypeString, Unique: true},
+		{Name: "expires_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "last_used_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "user_id", Type: field.TypeString, Size: 40},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_users_sessions",
+				Columns:    []*schema.Column{SessionsColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_user_id_kind",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[9], SessionsColumns[3]},
+			},
+		},
+	}
 	// TagsColumns holds the columns for the "tags" table.
 	TagsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -275,6 +349,10 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 120},
 		{Name: "roles", Type: field.TypeJSON},
 		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "password_hash", Type: field.TypeString, Nullable: true},
+		{Name: "failed_sign_ins", Type: field.TypeInt, Default: 0},
+		{Name: "locked_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "last_sign_in_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 	}
 	// UsersTable holds the schema information for the "users" table.
@@ -285,7 +363,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_partners_users",
-				Columns:    []*schema.Column{UsersColumns[8]},
+				Columns:    []*schema.Column{UsersColumns[12]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -321,9 +399,11 @@ var (
 		BillingProfilesTable,
 		CustomersTable,
 		CustomerTagsTable,
+		InvitationsTable,
 		PartnersTable,
 		RelationshipsTable,
 		SearchTermsTable,
+		SessionsTable,
 		TagsTable,
 		UsersTable,
 		PartnerResellersTable,
@@ -334,10 +414,14 @@ func init() {
 	BillingProfilesTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTagsTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTagsTable.ForeignKeys[1].RefTable = TagsTable
+	InvitationsTable.ForeignKeys[0].RefTable = PartnersTable
+	InvitationsTable.ForeignKeys[1].RefTable = UsersTable
+	InvitationsTable.ForeignKeys[2].RefTable = UsersTable
 	RelationshipsTable.ForeignKeys[0].RefTable = CustomersTable
 	RelationshipsTable.ForeignKeys[1].RefTable = PartnersTable
 	RelationshipsTable.ForeignKeys[2].RefTable = PartnersTable
 	SearchTermsTable.ForeignKeys[0].RefTable = CustomersTable
+	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	TagsTable.ForeignKeys[0].RefTable = PartnersTable
 	UsersTable.ForeignKeys[0].RefTable = PartnersTable
 	PartnerResellersTable.ForeignKeys[0].RefTable = PartnersTable

@@ -15,6 +15,9 @@ type Customer func(*sql.Selector)
 // CustomerTag is the predicate function for customertag builders.
 type CustomerTag func(*sql.Selector)
 
+// Invitation is the predicate function for invitation builders.
+type Invitation func(*sql.Selector)
+
 // Partner is the predicate function for partner builders.
 type Partner func(*sql.Selector)
 
@@ -23,6 +26,9 @@ type Relationship func(*sql.Selector)
 
 // SearchTerm is the predicate function for searchterm builders.
 type SearchTerm func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
 
 // Tag is the predicate function for tag builders.
 type Tag func(*sql.Selector)

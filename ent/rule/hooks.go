@@ -2,12 +2,12 @@ package rule
 
 import (
 	"context"
-	"time"
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/hook"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/tag"
@@ -49,7 +49,7 @@ func CustomerDerived() ent.Hook {
 				}
 			}
 			if _, set := m.VerificationStatus(); set {
-				m.SetVerificationChangedAt(time.Now().UTC().Truncate(time.Microsecond))
+				m.SetVerificationChangedAt(clock.Now())
 			}
 			return next.Mutate(ctx, m)
 		})
@@ -86,7 +86,7 @@ func CustomerAddedByViewer() ent.Hook {
 			case v.HasCapacity(enum.IndirectProvider):
 				typ = relationship.TypeINDIRECT_PROVIDER
 			default:
-				return nil, Errorf("", CodeForbidden, "A partner that is only an indirect reseller cannot add customers; its indirect provider adds them on its behalf.")
+				return nil, &ForbiddenError{Message: "A partner that is only an indirect reseller cannot add customers; its indirect provider adds them on its behalf."}
 			}
 			val, err := next.Mutate(ctx, m)
 			if err != nil {
@@ -96,7 +96,7 @@ func CustomerAddedByViewer() ent.Hook {
 			err = m.Client().Relationship.Create().
 				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
 				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).
-				Exec(ctx)
+				Exec(Consequence(ctx))
 			if err != nil {
 				return nil, err
 			}
@@ -117,7 +117,7 @@ func BillingProfileFollowUp() ent.Hook {
 			}
 			client := m.Client()
 			if cid, ok := m.CustomerID(); ok && m.Op().Is(ent.OpCreate) {
-				exists, err := client.Customer.Query().Where(customer.ID(cid)).Exist(ctx)
+				exists, err := client.Customer.Query().Where(customer.ID(cid)).Exist(Consequence(ctx))
 				if err != nil {
 					return nil, err
 				}
@@ -130,6 +130,7 @@ func BillingProfileFollowUp() ent.Hook {
 				return nil, err
 			}
 			bp := v.(*ent.BillingProfile)
+			ctx = Consequence(ctx)
 			name, renamed := m.CompanyName()
 			if m.Op().Is(ent.OpCreate) {
 				if !renamed {
@@ -187,7 +188,7 @@ func RelationshipCounts() ent.Hook {
 			}
 			if v := viewer.FromContext(ctx); v != nil && !viewer.IsSystem(ctx) && m.Op().Is(ent.OpCreate) {
 				if pid, _ := m.PartnerID(); pid != v.PartnerID {
-					return nil, Errorf("", CodeForbidden, "A partner can only create its own relationships.")
+					return nil, &ForbiddenError{Message: "A partner can only create its own relationships."}
 				}
 			}
 			var wasActive bool
@@ -243,7 +244,7 @@ func TagOwner() ent.Hook {
 				if id, ok := m.ID(); ok {
 					q.Where(tag.IDNEQ(id))
 				}
-				taken, err := q.Exist(ctx)
+				taken, err := q.Exist(Consequence(ctx))
 				if err != nil {
 					return nil, err
 				}

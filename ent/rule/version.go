@@ -2,11 +2,18 @@ package rule
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/ent/dialect/sql"
 
 	"partnerhub/ent"
+	"partnerhub/ent/billingprofile"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/partner"
+	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/tag"
+	"partnerhub/ent/user"
 )
 
 type versionedMutation interface {
@@ -40,7 +47,11 @@ func Versioned() ent.Hook {
 			if ent.IsNotFound(err) {
 				// Either the row is gone (or not the viewer's), or it has moved on.
 				if id, ok := vm.ID(); ok {
-					if _, nerr := vm.Client().Noder(ctx, id, ent.WithNodeType(ent.IDToType)); nerr == nil {
+					exists, xerr := exists(Consequence(ctx), vm.Client(), m, id)
+					if xerr != nil {
+						return nil, xerr
+					}
+					if exists {
 						return nil, ErrConflict
 					}
 				}
@@ -48,4 +59,23 @@ func Versioned() ent.Hook {
 			return v, err
 		})
 	}
+}
+
+// exists reports whether the record a mutation is about exists and is visible to the viewer.
+func exists(ctx context.Context, c *ent.Client, m ent.Mutation, id pulid.ID) (bool, error) {
+	switch m.(type) {
+	case *ent.CustomerMutation:
+		return c.Customer.Query().Where(customer.ID(id)).Exist(ctx)
+	case *ent.BillingProfileMutation:
+		return c.BillingProfile.Query().Where(billingprofile.ID(id)).Exist(ctx)
+	case *ent.RelationshipMutation:
+		return c.Relationship.Query().Where(relationship.ID(id)).Exist(ctx)
+	case *ent.TagMutation:
+		return c.Tag.Query().Where(tag.ID(id)).Exist(ctx)
+	case *ent.UserMutation:
+		return c.User.Query().Where(user.ID(id)).Exist(ctx)
+	case *ent.PartnerMutation:
+		return c.Partner.Query().Where(partner.ID(id)).Exist(ctx)
+	}
+	return false, fmt.Errorf("rule.Versioned: no existence check for %s", m.Type())
 }

@@ -1,18 +1,17 @@
 package schema
 
 import (
-	"time"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
+
+	"partnerhub/ent/schema/clock"
 )
 
-// Now is the current time as stored: UTC, to the microsecond (what MySQL's datetime(6) keeps), so a
-// value read back equals the one written and keyset cursors on times are exact.
-func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+// Now is clock.Now: the current time as stored.
+var Now = clock.Now
 
 // TimeColumn stores times with microseconds on MySQL (a plain timestamp keeps seconds and ends in 2038).
 var TimeColumn = map[string]string{dialect.MySQL: "datetime(6)"}

@@ -1,8 +1,9 @@
 package schema
 
 // Privacy policies and hooks of every schema, in one place. The viewer rides in the context
-// (ent/viewer); filters narrow every query, nested edge and update/delete to what the viewer's partner
-// may see, so no resolver has to remember a WHERE clause. Creates are checked by hooks (rule package).
+// (ent/viewer). Role checks come from the role matrix (rule.Matrix, through rule.Require); tenant
+// filters narrow every query, nested edge, update and delete to what the viewer's partner may see, so
+// no resolver has to remember a WHERE clause. Creates are checked by hooks (rule package).
 
 import (
 	"entgo.io/ent"
@@ -25,15 +26,39 @@ func visibleCustomer(v *viewer.Viewer) entql.P {
 	)
 }
 
-// policy is the usual policy: the system passes, a viewer is needed, and filter narrows every query,
-// update and delete. first rules run before all that and bind the system too.
-func policy(filter func(*viewer.Viewer, privacy.Filter) error, first ...privacy.MutationRule) ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.AllowSystem(), rule.Filter(filter), privacy.AlwaysAllowRule()},
-		Mutation: append(append(privacy.MutationPolicy{}, first...),
-			rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Filter(filter), privacy.AlwaysAllowRule()),
+type filterFunc = func(*viewer.Viewer, privacy.Filter) error
+
+func where(p func(v *viewer.Viewer) entql.P) filterFunc {
+	return func(v *viewer.Viewer, f privacy.Filter) error {
+		f.Where(p(v))
+		return nil
 	}
 }
+
+var (
+	ownPartner = where(func(v *viewer.Viewer) entql.P { return entql.FieldEQ("partner_id", string(v.PartnerID)) })
+	ownUser    = where(func(v *viewer.Viewer) entql.P { return entql.FieldEQ("user_id", string(v.UserID)) })
+)
+
+// tenantPolicy: the system passes; a viewer needs the view action's roles to read and the tenant
+// filter narrows what it reads, updates and deletes. mutation rules run after the viewer check and
+// before the filter (role checks by operation, capacity rules).
+func tenantPolicy(view rule.Action, filter filterFunc, mutation ...privacy.MutationRule) privacy.Policy {
+	q := privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer()}
+	if view != "" {
+		q = append(q, rule.Require(view))
+	}
+	q = append(q, rule.Filter(filter), privacy.AlwaysAllowRule())
+	m := append(privacy.MutationPolicy{rule.AllowSystem(), rule.DenyWithoutViewer()}, mutation...)
+	m = append(m, rule.Filter(filter), privacy.AlwaysAllowRule())
+	return privacy.Policy{Query: q, Mutation: m}
+}
+
+func on(a rule.Action, op ent.Op) privacy.MutationRule {
+	return privacy.OnMutationOperation(rule.Require(a), op)
+}
+
+func never(op ent.Op) privacy.MutationRule { return privacy.DenyMutationOperationRule(op) }
 
 // Policy of the Partner: itself and the partners it sells with (providers, resellers); only the system
 // changes partners.
@@ -50,60 +75,64 @@ func (Partner) Policy() ent.Policy {
 	}
 }
 
-// Policy of the User: the users of the viewer's partner.
+// Policy of the User: every user sees the users of its partner; managing them is ManageUsers.
 func (User) Policy() ent.Policy {
-	return policy(func(v *viewer.Viewer, f privacy.Filter) error {
-		f.Where(entql.FieldEQ("partner_id", string(v.PartnerID)))
-		return nil
-	})
+	return tenantPolicy("", ownPartner, rule.Require(rule.ManageUsers))
+}
+
+// Policy of the Invitation: ManageUsers, within the partner.
+func (Invitation) Policy() ent.Policy {
+	return tenantPolicy(rule.ManageUsers, ownPartner, rule.Require(rule.ManageUsers))
+}
+
+// Policy of the Session: a user's own sessions and tokens (sign-in creates them as the system).
+func (Session) Policy() ent.Policy {
+	return tenantPolicy("", ownUser, never(ent.OpDelete|ent.OpDeleteOne))
 }
 
 // Policy of the Customer: customers the viewer's partner has an ACTIVE relationship with.
 func (Customer) Policy() ent.Policy {
-	return policy(func(v *viewer.Viewer, f privacy.Filter) error {
-		f.Where(visibleCustomer(v))
-		return nil
-	})
+	return tenantPolicy(rule.ViewCustomers, where(visibleCustomer),
+		on(rule.AddCustomer, ent.OpCreate), rule.CustomerUpdateRoles(), rule.BillToOnly(),
+		never(ent.OpDelete|ent.OpDeleteOne))
 }
 
 // Policy of the BillingProfile: those of visible customers. Profiles change one at a time (UpdateOne),
-// so the follow-up hook can rename and re-verify their customer; bulk updates are refused.
+// so the follow-up hook can rename and re-verify their customer; bulk updates are refused, even to the
+// system.
 func (BillingProfile) Policy() ent.Policy {
-	return policy(func(v *viewer.Viewer, f privacy.Filter) error {
-		f.Where(entql.HasEdgeWith("customer", visibleCustomer(v)))
-		return nil
-	}, privacy.DenyMutationOperationRule(ent.OpUpdate))
+	p := tenantPolicy(rule.ViewCustomers,
+		where(func(v *viewer.Viewer) entql.P { return entql.HasEdgeWith("customer", visibleCustomer(v)) }),
+		on(rule.AddCustomer, ent.OpCreate), on(rule.UpdateBilling, ent.OpUpdateOne), rule.BillToOnly(),
+		never(ent.OpDelete|ent.OpDeleteOne))
+	p.Mutation = append(privacy.MutationPolicy{never(ent.OpUpdate)}, p.Mutation...)
+	return p
 }
 
 // Policy of the Relationship: the viewer partner's own relationships.
 func (Relationship) Policy() ent.Policy {
-	return policy(func(v *viewer.Viewer, f privacy.Filter) error {
-		f.Where(entql.FieldEQ(relationship.FieldPartnerID, string(v.PartnerID)))
-		return nil
-	})
+	return tenantPolicy(rule.ViewCustomers,
+		where(func(v *viewer.Viewer) entql.P { return entql.FieldEQ(relationship.FieldPartnerID, string(v.PartnerID)) }),
+		on(rule.RequestRelationship, ent.OpCreate), on(rule.RemoveRelationship, ent.OpUpdate|ent.OpUpdateOne),
+		never(ent.OpDelete|ent.OpDeleteOne))
 }
 
 // Policy of the Tag: the viewer partner's own tags.
 func (Tag) Policy() ent.Policy {
-	return policy(func(v *viewer.Viewer, f privacy.Filter) error {
-		f.Where(entql.FieldEQ(tag.FieldPartnerID, string(v.PartnerID)))
-		return nil
-	})
+	return tenantPolicy(rule.ViewCustomers,
+		where(func(v *viewer.Viewer) entql.P { return entql.FieldEQ(tag.FieldPartnerID, string(v.PartnerID)) }),
+		rule.Require(rule.ManageTags))
 }
 
 // Policy of the CustomerTag: links to the viewer partner's tags; created only by rule.AddTags.
 func (CustomerTag) Policy() ent.Policy {
-	filter := func(v *viewer.Viewer, f privacy.Filter) error {
-		f.Where(entql.HasEdgeWith("tag", entql.FieldEQ(tag.FieldPartnerID, string(v.PartnerID))))
-		return nil
-	}
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.AllowSystem(), rule.Filter(filter), privacy.AlwaysAllowRule()},
-		Mutation: privacy.MutationPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(),
-			privacy.OnMutationOperation(rule.AllowTagWrites(), ent.OpCreate),
-			privacy.OnMutationOperation(privacy.AlwaysDenyRule(), ent.OpCreate),
-			rule.Filter(filter), privacy.AlwaysAllowRule()},
-	}
+	return tenantPolicy(rule.ViewCustomers,
+		where(func(v *viewer.Viewer) entql.P {
+			return entql.HasEdgeWith("tag", entql.FieldEQ(tag.FieldPartnerID, string(v.PartnerID)))
+		}),
+		rule.Require(rule.ManageTags),
+		privacy.OnMutationOperation(rule.AllowTagWrites(), ent.OpCreate),
+		never(ent.OpCreate))
 }
 
 // Policy of the SearchTerm: never read through ent by a viewer (the search predicate is SQL); written
@@ -151,7 +180,10 @@ func (Tag) Hooks() []ent.Hook {
 
 // Hooks of the User.
 func (User) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(rule.Versioned(), ent.OpUpdateOne)}
+	return []ent.Hook{
+		hook.On(rule.Versioned(), ent.OpUpdateOne),
+		hook.On(rule.KeepAGlobalAdmin(), ent.OpUpdateOne|ent.OpUpdate),
+	}
 }
 
 // Hooks of the Partner.

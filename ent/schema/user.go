@@ -28,6 +28,15 @@ func (User) Fields() []ent.Field {
 		field.String("name").NotEmpty().MaxLen(120),
 		field.JSON("roles", []enum.Role{}).Annotations(entgql.Type("[Role!]")),
 		field.Bool("active").Default(true),
+		field.String("password_hash").Optional().Sensitive().
+			Comment("argon2id hash in PHC form; empty until the invitation is accepted.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("failed_sign_ins").Default(0).NonNegative().
+			Comment("Failed sign-ins since the last success; sign-in slows, then locks.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("locked_until").Optional().Nillable().SchemaType(TimeColumn).
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("last_sign_in_at").Optional().Nillable().SchemaType(TimeColumn),
 	}
 }
 
@@ -35,6 +44,7 @@ func (User) Fields() []ent.Field {
 func (User) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("partner", Partner.Type).Ref("users").Field("partner_id").Unique().Required().Immutable(),
+		edge.To("sessions", Session.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

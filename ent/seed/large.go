@@ -10,7 +10,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
-	"partnerhub/ent/schema"
+	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/seed/fake"
@@ -116,7 +116,7 @@ func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, en
 				SetCountry(comp.Country).SetLanguage(comp.Language).SetCulture(comp.Culture).
 				SetNillableRegistrationID(nonEmpty(comp.RegistrationID)).
 				SetVerificationStatus(pick(r)).
-				SetCreatedAt(created.UTC().Truncate(time.Microsecond)).SetUpdatedAt(schema.Now())
+				SetCreatedAt(created.UTC().Truncate(time.Microsecond)).SetUpdatedAt(clock.Now())
 		}
 		saved, err := c.Customer.CreateBulk(customers...).Save(ctx)
 		if err != nil {

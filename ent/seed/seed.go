@@ -14,7 +14,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
-	"partnerhub/ent/schema"
+	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/seed/fake"
@@ -23,6 +23,9 @@ import (
 
 // DemoAdminEmail is the demo global admin of the dual (direct-bill and reseller) demo partner.
 const DemoAdminEmail = "admin@contoso-demo.example"
+
+// DemoPassword is every demo user's password. Demo data exists only in demo mode.
+const DemoPassword = "partnerhub-demo"
 
 // DemoPartner describes one demo partner.
 type DemoPartner struct {
@@ -79,6 +82,10 @@ func Demo(ctx context.Context, client *ent.Client) (bool, error) {
 
 func demo(ctx context.Context, c *ent.Client) error {
 	r := rand.New(rand.NewPCG(2026, 11))
+	password, err := rule.HashPassword(DemoPassword)
+	if err != nil {
+		return err
+	}
 	partners := make([]*ent.Partner, len(DemoPartners))
 	for i, dp := range DemoPartners {
 		p, err := c.Partner.Create().SetName(dp.Name).SetCapacities(dp.Capacities).
@@ -90,7 +97,8 @@ func demo(ctx context.Context, c *ent.Client) error {
 		for _, role := range enum.Roles {
 			name := fake.NewPerson(r, "en-US")
 			err := c.User.Create().SetPartnerID(p.ID).SetEmail(DemoUserEmail(dp.Domain, role)).
-				SetName(name.FirstName + " " + name.LastName).SetRoles([]enum.Role{role}).Exec(ctx)
+				SetName(name.FirstName + " " + name.LastName).SetRoles([]enum.Role{role}).
+				SetPasswordHash(password).Exec(ctx)
 			if err != nil {
 				return err
 			}
@@ -183,7 +191,7 @@ func createCustomer(ctx context.Context, c *ent.Client, r *rand.Rand, comp fake.
 		SetCountry(comp.Country).SetLanguage(comp.Language).SetCulture(comp.Culture).
 		SetNillableRegistrationID(nonEmpty(comp.RegistrationID)).
 		SetVerificationStatus(status).SetVerificationReasons(reasons).
-		SetCreatedAt(schema.Now().Add(-time.Duration(r.IntN(3*365*24)) * time.Hour)).
+		SetCreatedAt(clock.Now().Add(-time.Duration(r.IntN(3*365*24)) * time.Hour)).
 		Save(ctx)
 	if err != nil {
 		return nil, err

@@ -32,8 +32,18 @@ const (
 	FieldRoles = "roles"
 	// FieldActive holds the string denoting the active field in the database.
 	FieldActive = "active"
+	// FieldPasswordHash holds the string denoting the password_hash field in the database.
+	FieldPasswordHash = "password_hash"
+	// FieldFailedSignIns holds the string denoting the failed_sign_ins field in the database.
+	FieldFailedSignIns = "failed_sign_ins"
+	// FieldLockedUntil holds the string denoting the locked_until field in the database.
+	FieldLockedUntil = "locked_until"
+	// FieldLastSignInAt holds the string denoting the last_sign_in_at field in the database.
+	FieldLastSignInAt = "last_sign_in_at"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
+	// EdgeSessions holds the string denoting the sessions edge name in mutations.
+	EdgeSessions = "sessions"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// PartnerTable is the table that holds the partner relation/edge.
@@ -43,6 +53,13 @@ const (
 	PartnerInverseTable = "partners"
 	// PartnerColumn is the table column denoting the partner relation/edge.
 	PartnerColumn = "partner_id"
+	// SessionsTable is the table that holds the sessions relation/edge.
+	SessionsTable = "sessions"
+	// SessionsInverseTable is the table name for the Session entity.
+	// It exists in this package in order to avoid circular dependency with the "session" package.
+	SessionsInverseTable = "sessions"
+	// SessionsColumn is the table column denoting the sessions relation/edge.
+	SessionsColumn = "user_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -56,6 +73,10 @@ var Columns = []string{
 	FieldName,
 	FieldRoles,
 	FieldActive,
+	FieldPasswordHash,
+	FieldFailedSignIns,
+	FieldLockedUntil,
+	FieldLastSignInAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -74,7 +95,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "partnerhub/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
+	Hooks  [3]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -92,6 +113,10 @@ var (
 	NameValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// DefaultFailedSignIns holds the default value on creation for the "failed_sign_ins" field.
+	DefaultFailedSignIns int
+	// FailedSignInsValidator is a validator for the "failed_sign_ins" field. It is called by the builders before save.
+	FailedSignInsValidator func(int) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -141,10 +166,44 @@ func ByActive(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActive, opts...).ToFunc()
 }
 
+// ByPasswordHash orders the results by the password_hash field.
+func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPasswordHash, opts...).ToFunc()
+}
+
+// ByFailedSignIns orders the results by the failed_sign_ins field.
+func ByFailedSignIns(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFailedSignIns, opts...).ToFunc()
+}
+
+// ByLockedUntil orders the results by the locked_until field.
+func ByLockedUntil(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLockedUntil, opts...).ToFunc()
+}
+
+// ByLastSignInAt orders the results by the last_sign_in_at field.
+func ByLastSignInAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastSignInAt, opts...).ToFunc()
+}
+
 // ByPartnerField orders the results by partner field.
 func ByPartnerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newPartnerStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// BySessionsCount orders the results by sessions count.
+func BySessionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSessionsStep(), opts...)
+	}
+}
+
+// BySessions orders the results by sessions terms.
+func BySessions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSessionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 func newPartnerStep() *sqlgraph.Step {
@@ -152,5 +211,12 @@ func newPartnerStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PartnerInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, PartnerTable, PartnerColumn),
+	)
+}
+func newSessionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SessionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SessionsTable, SessionsColumn),
 	)
 }

@@ -48,11 +48,14 @@ func (u ID) Prefix() string {
 
 // UnmarshalGQL implements the graphql.Unmarshaler interface.
 func (u *ID) UnmarshalGQL(v any) error {
-	s, ok := v.(string)
-	if !ok {
+	switch v := v.(type) {
+	case string:
+		*u = ID(v)
+	case ID: // entgql's generated noder passes IDs through here
+		*u = v
+	default:
 		return fmt.Errorf("an ID must be a string")
 	}
-	*u = ID(s)
 	return nil
 }
 
