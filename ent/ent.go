@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -82,6 +83,7 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			activity.Table:       activity.ValidColumn,
 			billingprofile.Table: billingprofile.ValidColumn,
 			customer.Table:       customer.ValidColumn,
 			customertag.Table:    customertag.ValidColumn,

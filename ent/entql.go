@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -23,8 +24,33 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 10)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
 	graph.Nodes[0] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   activity.Table,
+			Columns: activity.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: activity.FieldID,
+			},
+		},
+		Type: "Activity",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			activity.FieldOccurredAt:   {Type: field.TypeTime, Column: activity.FieldOccurredAt},
+			activity.FieldPartnerID:    {Type: field.TypeString, Column: activity.FieldPartnerID},
+			activity.FieldUserID:       {Type: field.TypeString, Column: activity.FieldUserID},
+			activity.FieldCustomerID:   {Type: field.TypeString, Column: activity.FieldCustomerID},
+			activity.FieldResourceType: {Type: field.TypeEnum, Column: activity.FieldResourceType},
+			activity.FieldResourceID:   {Type: field.TypeString, Column: activity.FieldResourceID},
+			activity.FieldOperation:    {Type: field.TypeString, Column: activity.FieldOperation},
+			activity.FieldBefore:       {Type: field.TypeJSON, Column: activity.FieldBefore},
+			activity.FieldAfter:        {Type: field.TypeJSON, Column: activity.FieldAfter},
+			activity.FieldSucceeded:    {Type: field.TypeBool, Column: activity.FieldSucceeded},
+			activity.FieldErrorCode:    {Type: field.TypeString, Column: activity.FieldErrorCode},
+			activity.FieldErrorMessage: {Type: field.TypeString, Column: activity.FieldErrorMessage},
+		},
+	}
+	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingprofile.Table,
 			Columns: billingprofile.Columns,
@@ -54,7 +80,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingprofile.FieldPhoneNumber:  {Type: field.TypeString, Column: billingprofile.FieldPhoneNumber},
 		},
 	}
-	graph.Nodes[1] = &sqlgraph.Node{
+	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -87,7 +113,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldDefaultGdap:            {Type: field.TypeBool, Column: customer.FieldDefaultGdap},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customertag.Table,
 			Columns: customertag.Columns,
@@ -109,7 +135,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customertag.FieldCreatedAt:  {Type: field.TypeTime, Column: customertag.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -132,7 +158,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedAt:  {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -152,7 +178,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCustomerCount: {Type: field.TypeInt, Column: partner.FieldCustomerCount},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   relationship.Table,
 			Columns: relationship.Columns,
@@ -175,7 +201,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldStartedAt:           {Type: field.TypeTime, Column: relationship.FieldStartedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   searchterm.Table,
 			Columns: searchterm.Columns,
@@ -190,7 +216,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldTerm:       {Type: field.TypeString, Column: searchterm.FieldTerm},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -212,7 +238,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tag.Table,
 			Columns: tag.Columns,
@@ -231,7 +257,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tag.FieldColor:     {Type: field.TypeString, Column: tag.FieldColor},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -256,6 +282,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastSignInAt:  {Type: field.TypeTime, Column: user.FieldLastSignInAt},
 		},
 	}
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   activity.UserTable,
+			Columns: []string{activity.UserColumn},
+			Bidi:    false,
+		},
+		"Activity",
+		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   activity.CustomerTable,
+			Columns: []string{activity.CustomerColumn},
+			Bidi:    false,
+		},
+		"Activity",
+		"Customer",
+	)
 	graph.MustAddE(
 		"customer",
 		&sqlgraph.EdgeSpec{
@@ -578,6 +628,134 @@ type predicateAdder interface {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ActivityQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ActivityQuery builder.
+func (_q *ActivityQuery) Filter() *ActivityFilter {
+	return &ActivityFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ActivityMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ActivityMutation builder.
+func (m *ActivityMutation) Filter() *ActivityFilter {
+	return &ActivityFilter{config: m.config, predicateAdder: m}
+}
+
+// ActivityFilter provides a generic filtering capability at runtime for ActivityQuery.
+type ActivityFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ActivityFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ActivityFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(activity.FieldID))
+}
+
+// WhereOccurredAt applies the entql time.Time predicate on the occurred_at field.
+func (f *ActivityFilter) WhereOccurredAt(p entql.TimeP) {
+	f.Where(p.Field(activity.FieldOccurredAt))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *ActivityFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(activity.FieldPartnerID))
+}
+
+// WhereUserID applies the entql string predicate on the user_id field.
+func (f *ActivityFilter) WhereUserID(p entql.StringP) {
+	f.Where(p.Field(activity.FieldUserID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ActivityFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(activity.FieldCustomerID))
+}
+
+// WhereResourceType applies the entql string predicate on the resource_type field.
+func (f *ActivityFilter) WhereResourceType(p entql.StringP) {
+	f.Where(p.Field(activity.FieldResourceType))
+}
+
+// WhereResourceID applies the entql string predicate on the resource_id field.
+func (f *ActivityFilter) WhereResourceID(p entql.StringP) {
+	f.Where(p.Field(activity.FieldResourceID))
+}
+
+// WhereOperation applies the entql string predicate on the operation field.
+func (f *ActivityFilter) WhereOperation(p entql.StringP) {
+	f.Where(p.Field(activity.FieldOperation))
+}
+
+// WhereBefore applies the entql json.RawMessage predicate on the before field.
+func (f *ActivityFilter) WhereBefore(p entql.BytesP) {
+	f.Where(p.Field(activity.FieldBefore))
+}
+
+// WhereAfter applies the entql json.RawMessage predicate on the after field.
+func (f *ActivityFilter) WhereAfter(p entql.BytesP) {
+	f.Where(p.Field(activity.FieldAfter))
+}
+
+// WhereSucceeded applies the entql bool predicate on the succeeded field.
+func (f *ActivityFilter) WhereSucceeded(p entql.BoolP) {
+	f.Where(p.Field(activity.FieldSucceeded))
+}
+
+// WhereErrorCode applies the entql string predicate on the error_code field.
+func (f *ActivityFilter) WhereErrorCode(p entql.StringP) {
+	f.Where(p.Field(activity.FieldErrorCode))
+}
+
+// WhereErrorMessage applies the entql string predicate on the error_message field.
+func (f *ActivityFilter) WhereErrorMessage(p entql.StringP) {
+	f.Where(p.Field(activity.FieldErrorMessage))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *ActivityFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *ActivityFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ActivityFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ActivityFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *BillingProfileQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -606,7 +784,7 @@ type BillingProfileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *BillingProfileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -745,7 +923,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -955,7 +1133,7 @@ type CustomerTagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerTagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1033,7 +1211,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1165,7 +1343,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1310,7 +1488,7 @@ type RelationshipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RelationshipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1442,7 +1620,7 @@ type SearchTermFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SearchTermFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1506,7 +1684,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1605,7 +1783,7 @@ type TagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1717,7 +1895,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

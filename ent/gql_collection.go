@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
@@ -16,6 +17,162 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 )
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ActivityQuery) CollectFields(ctx context.Context, satisfies ...string) (*ActivityQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ActivityQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(activity.Columns))
+		selectedFields = []string{activity.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[activity.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, activity.FieldUserID)
+				fieldSeen[activity.FieldUserID] = struct{}{}
+			}
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[activity.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, activity.FieldCustomerID)
+				fieldSeen[activity.FieldCustomerID] = struct{}{}
+			}
+		case "occurredAt":
+			if _, ok := fieldSeen[activity.FieldOccurredAt]; !ok {
+				selectedFields = append(selectedFields, activity.FieldOccurredAt)
+				fieldSeen[activity.FieldOccurredAt] = struct{}{}
+			}
+		case "resourceType":
+			if _, ok := fieldSeen[activity.FieldResourceType]; !ok {
+				selectedFields = append(selectedFields, activity.FieldResourceType)
+				fieldSeen[activity.FieldResourceType] = struct{}{}
+			}
+		case "resourceID":
+			if _, ok := fieldSeen[activity.FieldResourceID]; !ok {
+				selectedFields = append(selectedFields, activity.FieldResourceID)
+				fieldSeen[activity.FieldResourceID] = struct{}{}
+			}
+		case "operation":
+			if _, ok := fieldSeen[activity.FieldOperation]; !ok {
+				selectedFields = append(selectedFields, activity.FieldOperation)
+				fieldSeen[activity.FieldOperation] = struct{}{}
+			}
+		case "before":
+			if _, ok := fieldSeen[activity.FieldBefore]; !ok {
+				selectedFields = append(selectedFields, activity.FieldBefore)
+				fieldSeen[activity.FieldBefore] = struct{}{}
+			}
+		case "after":
+			if _, ok := fieldSeen[activity.FieldAfter]; !ok {
+				selectedFields = append(selectedFields, activity.FieldAfter)
+				fieldSeen[activity.FieldAfter] = struct{}{}
+			}
+		case "succeeded":
+			if _, ok := fieldSeen[activity.FieldSucceeded]; !ok {
+				selectedFields = append(selectedFields, activity.FieldSucceeded)
+				fieldSeen[activity.FieldSucceeded] = struct{}{}
+			}
+		case "errorCode":
+			if _, ok := fieldSeen[activity.FieldErrorCode]; !ok {
+				selectedFields = append(selectedFields, activity.FieldErrorCode)
+				fieldSeen[activity.FieldErrorCode] = struct{}{}
+			}
+		case "errorMessage":
+			if _, ok := fieldSeen[activity.FieldErrorMessage]; !ok {
+				selectedFields = append(selectedFields, activity.FieldErrorMessage)
+				fieldSeen[activity.FieldErrorMessage] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type activityPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ActivityPaginateOption
+}
+
+func newActivityPaginateArgs(rv map[string]any) *activityPaginateArgs {
+	args := &activityPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ActivityOrder{Field: &ActivityOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithActivityOrder(order))
+			}
+		case *ActivityOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithActivityOrder(v))
+			}
+		}
+	}
+	return args
+}
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *BillingProfileQuery) CollectFields(ctx context.Context, satisfies ...string) (*BillingProfileQuery, error) {

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
@@ -17,6 +18,7 @@ import (
 
 // prefixMap maps PULID prefixes to table names.
 var prefixMap = map[string]string{
+	"act": activity.Table,
 	"bil": billingprofile.Table,
 	"cus": customer.Table,
 	"inv": invitation.Table,

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"partnerhub/ent"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/session"
 )
@@ -30,7 +31,7 @@ func (r *mutationResolver) startSession(ctx context.Context, u *ent.User, tokenN
 // updateUser runs a user update in a transaction (the global-admin guard may refuse it).
 func (r *mutationResolver) updateUser(ctx context.Context, update func(*ent.Client) *ent.UserUpdateOne) (*UserPayload, error) {
 	var u *ent.User
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+	err := r.change(ctx, activity.ResourceTypeUSER, nil, func(ctx context.Context, c *ent.Client) (err error) {
 		u, err = update(c).Save(ctx)
 		return err
 	})

@@ -7,6 +7,7 @@ package graph
 import (
 	"context"
 	"partnerhub/ent"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/invitation"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/clock"
@@ -82,7 +83,7 @@ func (r *mutationResolver) InviteUser(ctx context.Context, input InviteUserInput
 		secret string
 		inv    *ent.Invitation
 	)
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+	err := r.change(ctx, activity.ResourceTypeINVITATION, nil, func(ctx context.Context, c *ent.Client) (err error) {
 		secret, inv, err = rule.Invite(ctx, c, input.Email, input.Name, input.Roles)
 		return err
 	})

@@ -9,6 +9,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"partnerhub/ent"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/relationship"
@@ -22,18 +23,9 @@ import (
 // page size: the page with its billing profiles, relationships and tags eager-loaded by entgql, and a
 // COUNT only when totalCount is asked for a filtered list.
 func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error) {
-	for _, n := range []*int{first, last} {
-		if n != nil && (*n < 0 || *n > MaxPageSize) {
-			return nil, badInput("first and last must be between 0 and %d.", MaxPageSize)
-		}
-	}
-	if first == nil && last == nil {
-		n := DefaultPageSize
-		if before != nil {
-			last = &n
-		} else {
-			first = &n
-		}
+	first, last, err := pageArgs(first, last, before)
+	if err != nil {
+		return nil, err
 	}
 	f := rule.ListFilter{}
 	if search != nil {
@@ -60,7 +52,7 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 
 // changeTags runs a tag operation on customers and returns them as they are afterwards.
 func (r *mutationResolver) changeTags(ctx context.Context, input TagsInput, op func(context.Context, *ent.Client, []pulid.ID, []pulid.ID) error) (*TagsPayload, error) {
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+	err := r.change(ctx, activity.ResourceTypeCUSTOMER_TAGS, nil, func(ctx context.Context, c *ent.Client) error {
 		return op(ctx, c, input.CustomerIDs, input.TagIDs)
 	})
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
@@ -155,4 +147,22 @@ func selects(ctx context.Context, name string) bool {
 		}
 	}
 	return false
+}
+
+// pageArgs checks first/last (0 to MaxPageSize) and defaults the page size: DefaultPageSize forwards,
+// or backwards when only before is given.
+func pageArgs(first, last *int, before *ent.Cursor) (*int, *int, error) {
+	for _, n := range []*int{first, last} {
+		if n != nil && (*n < 0 || *n > MaxPageSize) {
+			return nil, nil, badInput("first and last must be between 0 and %d.", MaxPageSize)
+		}
+	}
+	if first == nil && last == nil {
+		n := DefaultPageSize
+		if before != nil {
+			return nil, &n, nil
+		}
+		return &n, nil, nil
+	}
+	return first, last, nil
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"partnerhub/ent"
+	"partnerhub/ent/activity"
+	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/viewer"
 )
 
@@ -65,6 +67,7 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 	}
 	s := &Server{client: client, cfg: cfg, log: cfg.Logger}
 	client.Customer.Intercept(totalInterceptor())
+	client.Activity.Intercept(totalInterceptor())
 
 	mux := http.NewServeMux()
 	api := cors.New(cors.Options{
@@ -75,6 +78,11 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 		MaxAge:           600,
 	}).Handler(s.csrf(s.authenticate(s.graphQL())))
 	mux.Handle("/graphql", api)
+	exports := cors.New(cors.Options{AllowedOrigins: cfg.AllowedOrigins, AllowedMethods: []string{http.MethodGet},
+		AllowedHeaders: []string{"Authorization", DemoUserHeader}, ExposedHeaders: []string{TotalRowsHeader, "Content-Disposition"},
+		AllowCredentials: true, MaxAge: 600})
+	mux.Handle("GET /export/customers.csv", exports.Handler(s.authenticate(http.HandlerFunc(s.exportCustomers))))
+	mux.Handle("GET /export/activity.csv", exports.Handler(s.authenticate(http.HandlerFunc(s.exportActivity))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})
@@ -100,6 +108,9 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 func (s *Server) graphQL() http.Handler {
 	cfg := Config{Resolvers: &Resolver{client: s.client, publicBase: strings.TrimSuffix(s.cfg.PublicURL, "/")}}
 	cfg.Complexity.Query.Customers = func(child int, _ *ent.Cursor, first *int, _ *ent.Cursor, last *int, _ []*ent.CustomerOrder, _ *string, _ *CustomerListFilter) int {
+		return 1 + pageSize(first, last)*child
+	}
+	cfg.Complexity.Query.ActivityLog = func(child int, _ *ent.Cursor, first *int, _ *ent.Cursor, last *int, _ *time.Time, _ *time.Time, _ *pulid.ID, _ []activity.ResourceType, _ []string, _ *bool) int {
 		return 1 + pageSize(first, last)*child
 	}
 	srv := handler.New(NewExecutableSchema(cfg))

@@ -7,6 +7,7 @@ package graph
 import (
 	"context"
 	"partnerhub/ent"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/rule"
@@ -19,7 +20,7 @@ import (
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCustomerInput) (*CreateCustomerPayload, error) {
 	var created *ent.Customer
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+	err := r.change(ctx, activity.ResourceTypeCUSTOMER, nil, func(ctx context.Context, c *ent.Client) (err error) {
 		bp := input.BillingProfile
 		billingName := input.CompanyName
 		if bp.CompanyName != nil && *bp.CompanyName != "" {
@@ -62,7 +63,7 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCusto
 // UpdateBillingProfile is the resolver for the updateBillingProfile field.
 func (r *mutationResolver) UpdateBillingProfile(ctx context.Context, input UpdateBillingProfileInput) (*UpdateBillingProfilePayload, error) {
 	var updated *ent.BillingProfile
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+	err := r.change(ctx, activity.ResourceTypeBILLING_PROFILE, &input.CustomerID, func(ctx context.Context, c *ent.Client) error {
 		current, err := c.BillingProfile.Query().Where(billingprofile.CustomerID(input.CustomerID)).Only(ctx)
 		if ent.IsNotFound(err) {
 			return rule.Errorf("customerID", rule.CodeNotFound, "No such customer.")
@@ -122,7 +123,7 @@ func (r *mutationResolver) TagsRemove(ctx context.Context, input TagsInput) (*Ta
 // CreateTag is the resolver for the createTag field.
 func (r *mutationResolver) CreateTag(ctx context.Context, input CreateTagInput) (*TagPayload, error) {
 	var t *ent.Tag
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+	err := r.change(ctx, activity.ResourceTypeTAG, nil, func(ctx context.Context, c *ent.Client) (err error) {
 		t, err = c.Tag.Create().SetName(input.Name).SetNillableColor(input.Color).Save(ctx)
 		return err
 	})
@@ -132,7 +133,7 @@ func (r *mutationResolver) CreateTag(ctx context.Context, input CreateTagInput) 
 // UpdateTag is the resolver for the updateTag field.
 func (r *mutationResolver) UpdateTag(ctx context.Context, input UpdateTagInput) (*TagPayload, error) {
 	var t *ent.Tag
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) (err error) {
+	err := r.change(ctx, activity.ResourceTypeTAG, nil, func(ctx context.Context, c *ent.Client) (err error) {
 		t, err = c.Tag.UpdateOneID(input.ID).SetVersion(input.Version).
 			SetNillableName(input.Name).SetNillableColor(input.Color).Save(ctx)
 		return err
@@ -142,7 +143,7 @@ func (r *mutationResolver) UpdateTag(ctx context.Context, input UpdateTagInput) 
 
 // DeleteTag is the resolver for the deleteTag field.
 func (r *mutationResolver) DeleteTag(ctx context.Context, input DeleteTagInput) (*DeleteTagPayload, error) {
-	err := r.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+	err := r.change(ctx, activity.ResourceTypeTAG, nil, func(ctx context.Context, c *ent.Client) error {
 		if _, err := c.CustomerTag.Delete().Where(customertag.TagID(input.ID)).Exec(ctx); err != nil {
 			return err
 		}

@@ -8,6 +8,59 @@ import (
 )
 
 var (
+	// ActivitiesColumns holds the columns for the "activities" table.
+	ActivitiesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "occurred_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "resource_type", Type: field.TypeEnum, Enums: []string{"CUSTOMER", "BILLING_PROFILE", "RELATIONSHIP", "TAG", "CUSTOMER_TAGS", "AGREEMENT", "PERMISSIONS", "ORDER", "SUBSCRIPTION", "USER", "INVITATION"}},
+		{Name: "resource_id", Type: field.TypeString, Nullable: true},
+		{Name: "operation", Type: field.TypeString},
+		{Name: "before", Type: field.TypeJSON, Nullable: true},
+		{Name: "after", Type: field.TypeJSON, Nullable: true},
+		{Name: "succeeded", Type: field.TypeBool},
+		{Name: "error_code", Type: field.TypeString, Nullable: true},
+		{Name: "error_message", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "user_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "customer_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// ActivitiesTable holds the schema information for the "activities" table.
+	ActivitiesTable = &schema.Table{
+		Name:       "activities",
+		Columns:    ActivitiesColumns,
+		PrimaryKey: []*schema.Column{ActivitiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "activities_users_user",
+				Columns:    []*schema.Column{ActivitiesColumns[11]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "activities_customers_customer",
+				Columns:    []*schema.Column{ActivitiesColumns[12]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "activity_partner_id_occurred_at_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[2], ActivitiesColumns[1], ActivitiesColumns[0]},
+			},
+			{
+				Name:    "activity_partner_id_customer_id_occurred_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[2], ActivitiesColumns[12], ActivitiesColumns[1]},
+			},
+			{
+				Name:    "activity_partner_id_resource_type_occurred_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[2], ActivitiesColumns[3], ActivitiesColumns[1]},
+			},
+		},
+	}
 	// BillingProfilesColumns holds the columns for the "billing_profiles" table.
 	BillingProfilesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -396,6 +449,7 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		ActivitiesTable,
 		BillingProfilesTable,
 		CustomersTable,
 		CustomerTagsTable,
@@ -411,6 +465,8 @@ var (
 )
 
 func init() {
+	ActivitiesTable.ForeignKeys[0].RefTable = UsersTable
+	ActivitiesTable.ForeignKeys[1].RefTable = CustomersTable
 	BillingProfilesTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTagsTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTagsTable.ForeignKeys[1].RefTable = TagsTable

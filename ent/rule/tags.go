@@ -63,6 +63,19 @@ func AddTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []puli
 	if err := client.CustomerTag.CreateBulk(builders...).Exec(context.WithValue(ctx, tagWriteKey{}, true)); err != nil {
 		return err
 	}
+	added := map[pulid.ID][]string{}
+	for _, b := range builders {
+		m := b.Mutation()
+		c, _ := m.CustomerID()
+		t, _ := m.TagID()
+		added[c] = append(added[c], string(t))
+	}
+	for c, tags := range added {
+		if err := Note(ctx, client, Change{Type: "CustomerTag", ID: string(c), CustomerID: c,
+			After: map[string]any{"addedTagIDs": tags}}); err != nil {
+			return err
+		}
+	}
 	var counts []struct {
 		CustomerID pulid.ID `json:"customer_id"`
 		Count      int      `json:"count"`
@@ -86,9 +99,26 @@ func RemoveTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []p
 	if err != nil {
 		return err
 	}
-	_, err = client.CustomerTag.Delete().
-		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).Exec(ctx)
-	return err
+	links, err := client.CustomerTag.Query().
+		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).All(ctx)
+	if err != nil || len(links) == 0 {
+		return err
+	}
+	if _, err = client.CustomerTag.Delete().
+		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).Exec(ctx); err != nil {
+		return err
+	}
+	removed := map[pulid.ID][]string{}
+	for _, l := range links {
+		removed[l.CustomerID] = append(removed[l.CustomerID], string(l.TagID))
+	}
+	for c, tags := range removed {
+		if err := Note(ctx, client, Change{Type: "CustomerTag", ID: string(c), CustomerID: c,
+			Before: map[string]any{"removedTagIDs": tags}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkTagOp deduplicates the IDs and checks that the viewer sees every customer and owns every tag.

@@ -4,6 +4,7 @@ package runtime
 
 import (
 	"context"
+	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -26,6 +27,48 @@ import (
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	activityMixin := schema.Activity{}.Mixin()
+	activity.Policy = privacy.NewPolicies(schema.Activity{})
+	activity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := activity.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	activityMixinFields0 := activityMixin[0].Fields()
+	_ = activityMixinFields0
+	activityFields := schema.Activity{}.Fields()
+	_ = activityFields
+	// activityDescOccurredAt is the schema descriptor for occurred_at field.
+	activityDescOccurredAt := activityFields[0].Descriptor()
+	// activity.DefaultOccurredAt holds the default value on creation for the occurred_at field.
+	activity.DefaultOccurredAt = activityDescOccurredAt.Default.(func() time.Time)
+	// activityDescErrorMessage is the schema descriptor for error_message field.
+	activityDescErrorMessage := activityFields[11].Descriptor()
+	// activity.ErrorMessageValidator is a validator for the "error_message" field. It is called by the builders before save.
+	activity.ErrorMessageValidator = activityDescErrorMessage.Validators[0].(func(string) error)
+	// activityDescID is the schema descriptor for id field.
+	activityDescID := activityMixinFields0[0].Descriptor()
+	// activity.DefaultID holds the default value on creation for the id field.
+	activity.DefaultID = activityDescID.Default.(func() pulid.ID)
+	// activity.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	activity.IDValidator = func() func(string) error {
+		validators := activityDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	billingprofileMixin := schema.BillingProfile{}.Mixin()
 	billingprofile.Policy = privacy.NewPolicies(schema.BillingProfile{})
 	billingprofile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -41,6 +84,8 @@ func init() {
 	billingprofile.Hooks[1] = billingprofileHooks[0]
 
 	billingprofile.Hooks[2] = billingprofileHooks[1]
+
+	billingprofile.Hooks[3] = billingprofileHooks[2]
 	billingprofileMixinFields0 := billingprofileMixin[0].Fields()
 	_ = billingprofileMixinFields0
 	billingprofileMixinFields1 := billingprofileMixin[1].Fields()
@@ -170,6 +215,8 @@ func init() {
 	customer.Hooks[3] = customerHooks[2]
 
 	customer.Hooks[4] = customerHooks[3]
+
+	customer.Hooks[5] = customerHooks[4]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()
@@ -303,6 +350,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	invitationHooks := schema.Invitation{}.Hooks()
+
+	invitation.Hooks[1] = invitationHooks[0]
 	invitationMixinFields0 := invitationMixin[0].Fields()
 	_ = invitationMixinFields0
 	invitationMixinFields1 := invitationMixin[1].Fields()
@@ -435,6 +485,8 @@ func init() {
 	relationship.Hooks[1] = relationshipHooks[0]
 
 	relationship.Hooks[2] = relationshipHooks[1]
+
+	relationship.Hooks[3] = relationshipHooks[2]
 	relationshipMixinFields0 := relationshipMixin[0].Fields()
 	_ = relationshipMixinFields0
 	relationshipMixinFields1 := relationshipMixin[1].Fields()
@@ -567,6 +619,8 @@ func init() {
 	tag.Hooks[1] = tagHooks[0]
 
 	tag.Hooks[2] = tagHooks[1]
+
+	tag.Hooks[3] = tagHooks[2]
 	tagMixinFields0 := tagMixin[0].Fields()
 	_ = tagMixinFields0
 	tagMixinFields1 := tagMixin[1].Fields()
@@ -636,6 +690,8 @@ func init() {
 	user.Hooks[1] = userHooks[0]
 
 	user.Hooks[2] = userHooks[1]
+
+	user.Hooks[3] = userHooks[2]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -135,6 +135,22 @@ func (CustomerTag) Policy() ent.Policy {
 		never(ent.OpCreate))
 }
 
+// Policy of the Activity: the partner's own log, for roles that may see it; records are written only
+// by Partnerhub itself (rule.Activity) and never changed or deleted.
+func (Activity) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Require(rule.ViewActivity),
+			rule.Filter(ownPartner), privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{never(ent.OpUpdate | ent.OpUpdateOne | ent.OpDelete | ent.OpDeleteOne),
+			rule.AllowSystem(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Hooks of the Invitation.
+func (Invitation) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Audited(nil)}
+}
+
 // Policy of the SearchTerm: never read through ent by a viewer (the search predicate is SQL); written
 // by the customer hooks.
 func (SearchTerm) Policy() ent.Policy {
@@ -147,6 +163,7 @@ func (SearchTerm) Policy() ent.Policy {
 // Hooks of the Customer.
 func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.Audited(rule.CustomerItself),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		rule.CustomerDerived(),
 		hook.On(rule.CustomerAddedByViewer(), ent.OpCreate),
@@ -157,6 +174,7 @@ func (Customer) Hooks() []ent.Hook {
 // Hooks of the BillingProfile.
 func (BillingProfile) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.Audited(rule.CustomerOfBillingProfile),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.BillingProfileFollowUp(), ent.OpCreate|ent.OpUpdateOne),
 	}
@@ -165,6 +183,7 @@ func (BillingProfile) Hooks() []ent.Hook {
 // Hooks of the Relationship.
 func (Relationship) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.Audited(rule.CustomerOfRelationship),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.RelationshipCounts(), ent.OpCreate|ent.OpUpdateOne),
 	}
@@ -173,6 +192,7 @@ func (Relationship) Hooks() []ent.Hook {
 // Hooks of the Tag.
 func (Tag) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.Audited(nil),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.TagOwner(), ent.OpCreate|ent.OpUpdateOne),
 	}
@@ -181,6 +201,7 @@ func (Tag) Hooks() []ent.Hook {
 // Hooks of the User.
 func (User) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.Audited(nil),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.KeepAGlobalAdmin(), ent.OpUpdateOne|ent.OpUpdate),
 	}
