@@ -60,6 +60,10 @@ type Customer struct {
 	CostVisibility customer.CostVisibility `json:"cost_visibility,omitempty"`
 	// Whether a default granular delegated admin relationship was requested when added.
 	DefaultGdap bool `json:"default_gdap,omitempty"`
+	// The adding partner's idempotency key (partner ID, colon, key): a retried create finds the first customer.
+	CreationKey *string `json:"creation_key,omitempty"`
+	// A verifier works on the customer until then (claims expire, so a crashed worker's customers are taken up again).
+	ReviewClaimedUntil *time.Time `json:"review_claimed_until,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -76,17 +80,20 @@ type CustomerEdges struct {
 	Tags []*Tag `json:"tags,omitempty"`
 	// SearchTerms holds the value of the search_terms edge.
 	SearchTerms []*SearchTerm `json:"search_terms,omitempty"`
+	// Customer agreement confirmations, newest first; only those the viewer's partner made.
+	Agreements []*Agreement `json:"agreements,omitempty"`
 	// CustomerTags holds the value of the customer_tags edge.
 	CustomerTags []*CustomerTag `json:"customer_tags,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedRelationships map[string][]*Relationship
 	namedTags          map[string][]*Tag
 	namedSearchTerms   map[string][]*SearchTerm
+	namedAgreements    map[string][]*Agreement
 	namedCustomerTags  map[string][]*CustomerTag
 }
 
@@ -128,10 +135,19 @@ func (e CustomerEdges) SearchTermsOrErr() ([]*SearchTerm, error) {
 	return nil, &NotLoadedError{edge: "search_terms"}
 }
 
+// AgreementsOrErr returns the Agreements value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
+	if e.loadedTypes[4] {
+		return e.Agreements, nil
+	}
+	return nil, &NotLoadedError{edge: "agreements"}
+}
+
 // CustomerTagsOrErr returns the CustomerTags value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CustomerTagsOrErr() ([]*CustomerTag, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.CustomerTags, nil
 	}
 	return nil, &NotLoadedError{edge: "customer_tags"}
@@ -150,9 +166,9 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case customer.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case customer.FieldMicrosoftID, customer.FieldCompanyName, customer.FieldDisplayName, customer.FieldSortName, customer.FieldPrimaryDomain, customer.FieldCountry, customer.FieldLanguage, customer.FieldCulture, customer.FieldRegistrationID, customer.FieldVerificationStatus, customer.FieldQualification, customer.FieldCostVisibility:
+		case customer.FieldMicrosoftID, customer.FieldCompanyName, customer.FieldDisplayName, customer.FieldSortName, customer.FieldPrimaryDomain, customer.FieldCountry, customer.FieldLanguage, customer.FieldCulture, customer.FieldRegistrationID, customer.FieldVerificationStatus, customer.FieldQualification, customer.FieldCostVisibility, customer.FieldCreationKey:
 			values[i] = new(sql.NullString)
-		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldVerificationChangedAt:
+		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldVerificationChangedAt, customer.FieldReviewClaimedUntil:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -298,6 +314,20 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DefaultGdap = value.Bool
 			}
+		case customer.FieldCreationKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field creation_key", values[i])
+			} else if value.Valid {
+				_m.CreationKey = new(string)
+				*_m.CreationKey = value.String
+			}
+		case customer.FieldReviewClaimedUntil:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field review_claimed_until", values[i])
+			} else if value.Valid {
+				_m.ReviewClaimedUntil = new(time.Time)
+				*_m.ReviewClaimedUntil = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -329,6 +359,11 @@ func (_m *Customer) QueryTags() *TagQuery {
 // QuerySearchTerms queries the "search_terms" edge of the Customer entity.
 func (_m *Customer) QuerySearchTerms() *SearchTermQuery {
 	return NewCustomerClient(_m.config).QuerySearchTerms(_m)
+}
+
+// QueryAgreements queries the "agreements" edge of the Customer entity.
+func (_m *Customer) QueryAgreements() *AgreementQuery {
+	return NewCustomerClient(_m.config).QueryAgreements(_m)
 }
 
 // QueryCustomerTags queries the "customer_tags" edge of the Customer entity.
@@ -420,6 +455,16 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("default_gdap=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DefaultGdap))
+	builder.WriteString(", ")
+	if v := _m.CreationKey; v != nil {
+		builder.WriteString("creation_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewClaimedUntil; v != nil {
+		builder.WriteString("review_claimed_until=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -493,6 +538,30 @@ func (_m *Customer) appendNamedSearchTerms(name string, edges ...*SearchTerm) {
 		_m.Edges.namedSearchTerms[name] = []*SearchTerm{}
 	} else {
 		_m.Edges.namedSearchTerms[name] = append(_m.Edges.namedSearchTerms[name], edges...)
+	}
+}
+
+// NamedAgreements returns the Agreements named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedAgreements(name string) ([]*Agreement, error) {
+	if _m.Edges.namedAgreements == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAgreements[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedAgreements(name string, edges ...*Agreement) {
+	if _m.Edges.namedAgreements == nil {
+		_m.Edges.namedAgreements = make(map[string][]*Agreement)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAgreements[name] = []*Agreement{}
+	} else {
+		_m.Edges.namedAgreements[name] = append(_m.Edges.namedAgreements[name], edges...)
 	}
 }
 

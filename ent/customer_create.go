@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/relationship"
@@ -244,6 +245,34 @@ func (_c *CustomerCreate) SetNillableDefaultGdap(v *bool) *CustomerCreate {
 	return _c
 }
 
+// SetCreationKey sets the "creation_key" field.
+func (_c *CustomerCreate) SetCreationKey(v string) *CustomerCreate {
+	_c.mutation.SetCreationKey(v)
+	return _c
+}
+
+// SetNillableCreationKey sets the "creation_key" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableCreationKey(v *string) *CustomerCreate {
+	if v != nil {
+		_c.SetCreationKey(*v)
+	}
+	return _c
+}
+
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (_c *CustomerCreate) SetReviewClaimedUntil(v time.Time) *CustomerCreate {
+	_c.mutation.SetReviewClaimedUntil(v)
+	return _c
+}
+
+// SetNillableReviewClaimedUntil sets the "review_claimed_until" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableReviewClaimedUntil(v *time.Time) *CustomerCreate {
+	if v != nil {
+		_c.SetReviewClaimedUntil(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CustomerCreate) SetID(v pulid.ID) *CustomerCreate {
 	_c.mutation.SetID(v)
@@ -320,6 +349,21 @@ func (_c *CustomerCreate) AddSearchTerms(v ...*SearchTerm) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddSearchTermIDs(ids...)
+}
+
+// AddAgreementIDs adds the "agreements" edge to the Agreement entity by IDs.
+func (_c *CustomerCreate) AddAgreementIDs(ids ...pulid.ID) *CustomerCreate {
+	_c.mutation.AddAgreementIDs(ids...)
+	return _c
+}
+
+// AddAgreements adds the "agreements" edges to the Agreement entity.
+func (_c *CustomerCreate) AddAgreements(v ...*Agreement) *CustomerCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAgreementIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -536,6 +580,11 @@ func (_c *CustomerCreate) check() error {
 	if _, ok := _c.mutation.DefaultGdap(); !ok {
 		return &ValidationError{Name: "default_gdap", err: errors.New(`ent: missing required field "Customer.default_gdap"`)}
 	}
+	if v, ok := _c.mutation.CreationKey(); ok {
+		if err := customer.CreationKeyValidator(v); err != nil {
+			return &ValidationError{Name: "creation_key", err: fmt.Errorf(`ent: validator failed for field "Customer.creation_key": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := customer.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "Customer.id": %w`, err)}
@@ -657,6 +706,14 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 		_spec.SetField(customer.FieldDefaultGdap, field.TypeBool, value)
 		_node.DefaultGdap = value
 	}
+	if value, ok := _c.mutation.CreationKey(); ok {
+		_spec.SetField(customer.FieldCreationKey, field.TypeString, value)
+		_node.CreationKey = &value
+	}
+	if value, ok := _c.mutation.ReviewClaimedUntil(); ok {
+		_spec.SetField(customer.FieldReviewClaimedUntil, field.TypeTime, value)
+		_node.ReviewClaimedUntil = &value
+	}
 	if nodes := _c.mutation.BillingProfileIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -718,6 +775,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1005,6 +1078,24 @@ func (u *CustomerUpsert) UpdateDefaultGdap() *CustomerUpsert {
 	return u
 }
 
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (u *CustomerUpsert) SetReviewClaimedUntil(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldReviewClaimedUntil, v)
+	return u
+}
+
+// UpdateReviewClaimedUntil sets the "review_claimed_until" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateReviewClaimedUntil() *CustomerUpsert {
+	u.SetExcluded(customer.FieldReviewClaimedUntil)
+	return u
+}
+
+// ClearReviewClaimedUntil clears the value of the "review_claimed_until" field.
+func (u *CustomerUpsert) ClearReviewClaimedUntil() *CustomerUpsert {
+	u.SetNull(customer.FieldReviewClaimedUntil)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1030,6 +1121,9 @@ func (u *CustomerUpsertOne) UpdateNewValues() *CustomerUpsertOne {
 		}
 		if _, exists := u.create.mutation.PrimaryDomain(); exists {
 			s.SetIgnore(customer.FieldPrimaryDomain)
+		}
+		if _, exists := u.create.mutation.CreationKey(); exists {
+			s.SetIgnore(customer.FieldCreationKey)
 		}
 	}))
 	return u
@@ -1328,6 +1422,27 @@ func (u *CustomerUpsertOne) UpdateDefaultGdap() *CustomerUpsertOne {
 	})
 }
 
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (u *CustomerUpsertOne) SetReviewClaimedUntil(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetReviewClaimedUntil(v)
+	})
+}
+
+// UpdateReviewClaimedUntil sets the "review_claimed_until" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateReviewClaimedUntil() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateReviewClaimedUntil()
+	})
+}
+
+// ClearReviewClaimedUntil clears the value of the "review_claimed_until" field.
+func (u *CustomerUpsertOne) ClearReviewClaimedUntil() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearReviewClaimedUntil()
+	})
+}
+
 // Exec executes the query.
 func (u *CustomerUpsertOne) Exec(ctx context.Context) error {
 	if len(u.create.conflict) == 0 {
@@ -1519,6 +1634,9 @@ func (u *CustomerUpsertBulk) UpdateNewValues() *CustomerUpsertBulk {
 			}
 			if _, exists := b.mutation.PrimaryDomain(); exists {
 				s.SetIgnore(customer.FieldPrimaryDomain)
+			}
+			if _, exists := b.mutation.CreationKey(); exists {
+				s.SetIgnore(customer.FieldCreationKey)
 			}
 		}
 	}))
@@ -1815,6 +1933,27 @@ func (u *CustomerUpsertBulk) SetDefaultGdap(v bool) *CustomerUpsertBulk {
 func (u *CustomerUpsertBulk) UpdateDefaultGdap() *CustomerUpsertBulk {
 	return u.Update(func(s *CustomerUpsert) {
 		s.UpdateDefaultGdap()
+	})
+}
+
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (u *CustomerUpsertBulk) SetReviewClaimedUntil(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetReviewClaimedUntil(v)
+	})
+}
+
+// UpdateReviewClaimedUntil sets the "review_claimed_until" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateReviewClaimedUntil() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateReviewClaimedUntil()
+	})
+}
+
+// ClearReviewClaimedUntil clears the value of the "review_claimed_until" field.
+func (u *CustomerUpsertBulk) ClearReviewClaimedUntil() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearReviewClaimedUntil()
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -35,12 +36,14 @@ type CustomerQuery struct {
 	withRelationships      *RelationshipQuery
 	withTags               *TagQuery
 	withSearchTerms        *SearchTermQuery
+	withAgreements         *AgreementQuery
 	withCustomerTags       *CustomerTagQuery
 	loadTotal              []func(context.Context, []*Customer) error
 	modifiers              []func(*sql.Selector)
 	withNamedRelationships map[string]*RelationshipQuery
 	withNamedTags          map[string]*TagQuery
 	withNamedSearchTerms   map[string]*SearchTermQuery
+	withNamedAgreements    map[string]*AgreementQuery
 	withNamedCustomerTags  map[string]*CustomerTagQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -159,6 +162,28 @@ func (_q *CustomerQuery) QuerySearchTerms() *SearchTermQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(searchterm.Table, searchterm.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchTermsTable, customer.SearchTermsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAgreements chains the current query on the "agreements" edge.
+func (_q *CustomerQuery) QueryAgreements() *AgreementQuery {
+	query := (&AgreementClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.AgreementsTable, customer.AgreementsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -384,6 +409,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withRelationships:  _q.withRelationships.Clone(),
 		withTags:           _q.withTags.Clone(),
 		withSearchTerms:    _q.withSearchTerms.Clone(),
+		withAgreements:     _q.withAgreements.Clone(),
 		withCustomerTags:   _q.withCustomerTags.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -433,6 +459,17 @@ func (_q *CustomerQuery) WithSearchTerms(opts ...func(*SearchTermQuery)) *Custom
 		opt(query)
 	}
 	_q.withSearchTerms = query
+	return _q
+}
+
+// WithAgreements tells the query-builder to eager-load the nodes that are connected to
+// the "agreements" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithAgreements(opts ...func(*AgreementQuery)) *CustomerQuery {
+	query := (&AgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAgreements = query
 	return _q
 }
 
@@ -531,11 +568,12 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withBillingProfile != nil,
 			_q.withRelationships != nil,
 			_q.withTags != nil,
 			_q.withSearchTerms != nil,
+			_q.withAgreements != nil,
 			_q.withCustomerTags != nil,
 		}
 	)
@@ -587,6 +625,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withAgreements; query != nil {
+		if err := _q.loadAgreements(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Agreements = []*Agreement{} },
+			func(n *Customer, e *Agreement) { n.Edges.Agreements = append(n.Edges.Agreements, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withCustomerTags; query != nil {
 		if err := _q.loadCustomerTags(ctx, query, nodes,
 			func(n *Customer) { n.Edges.CustomerTags = []*CustomerTag{} },
@@ -612,6 +657,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadSearchTerms(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedSearchTerms(name) },
 			func(n *Customer, e *SearchTerm) { n.appendNamedSearchTerms(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAgreements {
+		if err := _q.loadAgreements(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedAgreements(name) },
+			func(n *Customer, e *Agreement) { n.appendNamedAgreements(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -763,6 +815,36 @@ func (_q *CustomerQuery) loadSearchTerms(ctx context.Context, query *SearchTermQ
 	}
 	query.Where(predicate.SearchTerm(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.SearchTermsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadAgreements(ctx context.Context, query *AgreementQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Agreement)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(agreement.FieldCustomerID)
+	}
+	query.Where(predicate.Agreement(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.AgreementsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -967,6 +1049,20 @@ func (_q *CustomerQuery) WithNamedSearchTerms(name string, opts ...func(*SearchT
 		_q.withNamedSearchTerms = make(map[string]*SearchTermQuery)
 	}
 	_q.withNamedSearchTerms[name] = query
+	return _q
+}
+
+// WithNamedAgreements tells the query-builder to eager-load the nodes that are connected to the "agreements"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedAgreements(name string, opts ...func(*AgreementQuery)) *CustomerQuery {
+	query := (&AgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAgreements == nil {
+		_q.withNamedAgreements = make(map[string]*AgreementQuery)
+	}
+	_q.withNamedAgreements[name] = query
 	return _q
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/predicate"
@@ -288,6 +289,26 @@ func (_u *CustomerUpdate) SetNillableDefaultGdap(v *bool) *CustomerUpdate {
 	return _u
 }
 
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (_u *CustomerUpdate) SetReviewClaimedUntil(v time.Time) *CustomerUpdate {
+	_u.mutation.SetReviewClaimedUntil(v)
+	return _u
+}
+
+// SetNillableReviewClaimedUntil sets the "review_claimed_until" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableReviewClaimedUntil(v *time.Time) *CustomerUpdate {
+	if v != nil {
+		_u.SetReviewClaimedUntil(*v)
+	}
+	return _u
+}
+
+// ClearReviewClaimedUntil clears the value of the "review_claimed_until" field.
+func (_u *CustomerUpdate) ClearReviewClaimedUntil() *CustomerUpdate {
+	_u.mutation.ClearReviewClaimedUntil()
+	return _u
+}
+
 // SetBillingProfileID sets the "billing_profile" edge to the BillingProfile entity by ID.
 func (_u *CustomerUpdate) SetBillingProfileID(id pulid.ID) *CustomerUpdate {
 	_u.mutation.SetBillingProfileID(id)
@@ -350,6 +371,21 @@ func (_u *CustomerUpdate) AddSearchTerms(v ...*SearchTerm) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddSearchTermIDs(ids...)
+}
+
+// AddAgreementIDs adds the "agreements" edge to the Agreement entity by IDs.
+func (_u *CustomerUpdate) AddAgreementIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.AddAgreementIDs(ids...)
+	return _u
+}
+
+// AddAgreements adds the "agreements" edges to the Agreement entity.
+func (_u *CustomerUpdate) AddAgreements(v ...*Agreement) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAgreementIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -424,6 +460,27 @@ func (_u *CustomerUpdate) RemoveSearchTerms(v ...*SearchTerm) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSearchTermIDs(ids...)
+}
+
+// ClearAgreements clears all "agreements" edges to the Agreement entity.
+func (_u *CustomerUpdate) ClearAgreements() *CustomerUpdate {
+	_u.mutation.ClearAgreements()
+	return _u
+}
+
+// RemoveAgreementIDs removes the "agreements" edge to Agreement entities by IDs.
+func (_u *CustomerUpdate) RemoveAgreementIDs(ids ...pulid.ID) *CustomerUpdate {
+	_u.mutation.RemoveAgreementIDs(ids...)
+	return _u
+}
+
+// RemoveAgreements removes "agreements" edges to Agreement entities.
+func (_u *CustomerUpdate) RemoveAgreements(v ...*Agreement) *CustomerUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAgreementIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -614,6 +671,15 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.DefaultGdap(); ok {
 		_spec.SetField(customer.FieldDefaultGdap, field.TypeBool, value)
 	}
+	if _u.mutation.CreationKeyCleared() {
+		_spec.ClearField(customer.FieldCreationKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewClaimedUntil(); ok {
+		_spec.SetField(customer.FieldReviewClaimedUntil, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewClaimedUntilCleared() {
+		_spec.ClearField(customer.FieldReviewClaimedUntil, field.TypeTime)
+	}
 	if _u.mutation.BillingProfileCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -783,6 +849,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAgreementsIDs(); len(nodes) > 0 && !_u.mutation.AgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1065,6 +1176,26 @@ func (_u *CustomerUpdateOne) SetNillableDefaultGdap(v *bool) *CustomerUpdateOne 
 	return _u
 }
 
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (_u *CustomerUpdateOne) SetReviewClaimedUntil(v time.Time) *CustomerUpdateOne {
+	_u.mutation.SetReviewClaimedUntil(v)
+	return _u
+}
+
+// SetNillableReviewClaimedUntil sets the "review_claimed_until" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableReviewClaimedUntil(v *time.Time) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetReviewClaimedUntil(*v)
+	}
+	return _u
+}
+
+// ClearReviewClaimedUntil clears the value of the "review_claimed_until" field.
+func (_u *CustomerUpdateOne) ClearReviewClaimedUntil() *CustomerUpdateOne {
+	_u.mutation.ClearReviewClaimedUntil()
+	return _u
+}
+
 // SetBillingProfileID sets the "billing_profile" edge to the BillingProfile entity by ID.
 func (_u *CustomerUpdateOne) SetBillingProfileID(id pulid.ID) *CustomerUpdateOne {
 	_u.mutation.SetBillingProfileID(id)
@@ -1127,6 +1258,21 @@ func (_u *CustomerUpdateOne) AddSearchTerms(v ...*SearchTerm) *CustomerUpdateOne
 		ids[i] = v[i].ID
 	}
 	return _u.AddSearchTermIDs(ids...)
+}
+
+// AddAgreementIDs adds the "agreements" edge to the Agreement entity by IDs.
+func (_u *CustomerUpdateOne) AddAgreementIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.AddAgreementIDs(ids...)
+	return _u
+}
+
+// AddAgreements adds the "agreements" edges to the Agreement entity.
+func (_u *CustomerUpdateOne) AddAgreements(v ...*Agreement) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAgreementIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -1201,6 +1347,27 @@ func (_u *CustomerUpdateOne) RemoveSearchTerms(v ...*SearchTerm) *CustomerUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSearchTermIDs(ids...)
+}
+
+// ClearAgreements clears all "agreements" edges to the Agreement entity.
+func (_u *CustomerUpdateOne) ClearAgreements() *CustomerUpdateOne {
+	_u.mutation.ClearAgreements()
+	return _u
+}
+
+// RemoveAgreementIDs removes the "agreements" edge to Agreement entities by IDs.
+func (_u *CustomerUpdateOne) RemoveAgreementIDs(ids ...pulid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveAgreementIDs(ids...)
+	return _u
+}
+
+// RemoveAgreements removes "agreements" edges to Agreement entities.
+func (_u *CustomerUpdateOne) RemoveAgreements(v ...*Agreement) *CustomerUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAgreementIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -1421,6 +1588,15 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	if value, ok := _u.mutation.DefaultGdap(); ok {
 		_spec.SetField(customer.FieldDefaultGdap, field.TypeBool, value)
 	}
+	if _u.mutation.CreationKeyCleared() {
+		_spec.ClearField(customer.FieldCreationKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewClaimedUntil(); ok {
+		_spec.SetField(customer.FieldReviewClaimedUntil, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewClaimedUntilCleared() {
+		_spec.ClearField(customer.FieldReviewClaimedUntil, field.TypeTime)
+	}
 	if _u.mutation.BillingProfileCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -1590,6 +1766,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAgreementsIDs(); len(nodes) > 0 && !_u.mutation.AgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -84,6 +85,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			activity.Table:       activity.ValidColumn,
+			agreement.Table:      agreement.ValidColumn,
 			billingprofile.Table: billingprofile.ValidColumn,
 			customer.Table:       customer.ValidColumn,
 			customertag.Table:    customertag.ValidColumn,

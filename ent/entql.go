@@ -4,6 +4,7 @@ package ent
 
 import (
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -24,7 +25,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 12)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   activity.Table,
@@ -51,6 +52,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agreement.Table,
+			Columns: agreement.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: agreement.FieldID,
+			},
+		},
+		Type: "Agreement",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agreement.FieldCreatedAt:     {Type: field.TypeTime, Column: agreement.FieldCreatedAt},
+			agreement.FieldUpdatedAt:     {Type: field.TypeTime, Column: agreement.FieldUpdatedAt},
+			agreement.FieldCustomerID:    {Type: field.TypeString, Column: agreement.FieldCustomerID},
+			agreement.FieldPartnerID:     {Type: field.TypeString, Column: agreement.FieldPartnerID},
+			agreement.FieldConfirmedByID: {Type: field.TypeString, Column: agreement.FieldConfirmedByID},
+			agreement.FieldFirstName:     {Type: field.TypeString, Column: agreement.FieldFirstName},
+			agreement.FieldLastName:      {Type: field.TypeString, Column: agreement.FieldLastName},
+			agreement.FieldEmail:         {Type: field.TypeString, Column: agreement.FieldEmail},
+			agreement.FieldEmailKey:      {Type: field.TypeString, Column: agreement.FieldEmailKey},
+			agreement.FieldPhoneNumber:   {Type: field.TypeString, Column: agreement.FieldPhoneNumber},
+			agreement.FieldDateAgreed:    {Type: field.TypeTime, Column: agreement.FieldDateAgreed},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   billingprofile.Table,
 			Columns: billingprofile.Columns,
@@ -80,7 +105,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			billingprofile.FieldPhoneNumber:  {Type: field.TypeString, Column: billingprofile.FieldPhoneNumber},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -111,9 +136,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldAllowAzureSavingsPlan:  {Type: field.TypeBool, Column: customer.FieldAllowAzureSavingsPlan},
 			customer.FieldCostVisibility:         {Type: field.TypeEnum, Column: customer.FieldCostVisibility},
 			customer.FieldDefaultGdap:            {Type: field.TypeBool, Column: customer.FieldDefaultGdap},
+			customer.FieldCreationKey:            {Type: field.TypeString, Column: customer.FieldCreationKey},
+			customer.FieldReviewClaimedUntil:     {Type: field.TypeTime, Column: customer.FieldReviewClaimedUntil},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customertag.Table,
 			Columns: customertag.Columns,
@@ -135,7 +162,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customertag.FieldCreatedAt:  {Type: field.TypeTime, Column: customertag.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -158,7 +185,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedAt:  {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -178,7 +205,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCustomerCount: {Type: field.TypeInt, Column: partner.FieldCustomerCount},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   relationship.Table,
 			Columns: relationship.Columns,
@@ -199,9 +226,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldAssociatedPartnerID: {Type: field.TypeString, Column: relationship.FieldAssociatedPartnerID},
 			relationship.FieldDelegatedAdmin:      {Type: field.TypeBool, Column: relationship.FieldDelegatedAdmin},
 			relationship.FieldStartedAt:           {Type: field.TypeTime, Column: relationship.FieldStartedAt},
+			relationship.FieldRequestSecretHash:   {Type: field.TypeString, Column: relationship.FieldRequestSecretHash},
+			relationship.FieldRequestExpiresAt:    {Type: field.TypeTime, Column: relationship.FieldRequestExpiresAt},
+			relationship.FieldRemovedAt:           {Type: field.TypeTime, Column: relationship.FieldRemovedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   searchterm.Table,
 			Columns: searchterm.Columns,
@@ -216,7 +246,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldTerm:       {Type: field.TypeString, Column: searchterm.FieldTerm},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -238,7 +268,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tag.Table,
 			Columns: tag.Columns,
@@ -257,7 +287,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tag.FieldColor:     {Type: field.TypeString, Column: tag.FieldColor},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -305,6 +335,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Activity",
 		"Customer",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   agreement.CustomerTable,
+			Columns: []string{agreement.CustomerColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Customer",
+	)
+	graph.MustAddE(
+		"confirmed_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreement.ConfirmedByTable,
+			Columns: []string{agreement.ConfirmedByColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"User",
 	)
 	graph.MustAddE(
 		"customer",
@@ -365,6 +419,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"SearchTerm",
+	)
+	graph.MustAddE(
+		"agreements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AgreementsTable,
+			Columns: []string{customer.AgreementsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Agreement",
 	)
 	graph.MustAddE(
 		"customer_tags",
@@ -756,6 +822,129 @@ func (f *ActivityFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AgreementQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgreementQuery builder.
+func (_q *AgreementQuery) Filter() *AgreementFilter {
+	return &AgreementFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgreementMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgreementMutation builder.
+func (m *AgreementMutation) Filter() *AgreementFilter {
+	return &AgreementFilter{config: m.config, predicateAdder: m}
+}
+
+// AgreementFilter provides a generic filtering capability at runtime for AgreementQuery.
+type AgreementFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgreementFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AgreementFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AgreementFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AgreementFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldUpdatedAt))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *AgreementFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *AgreementFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldPartnerID))
+}
+
+// WhereConfirmedByID applies the entql string predicate on the confirmed_by_id field.
+func (f *AgreementFilter) WhereConfirmedByID(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldConfirmedByID))
+}
+
+// WhereFirstName applies the entql string predicate on the first_name field.
+func (f *AgreementFilter) WhereFirstName(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldFirstName))
+}
+
+// WhereLastName applies the entql string predicate on the last_name field.
+func (f *AgreementFilter) WhereLastName(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldLastName))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *AgreementFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldEmail))
+}
+
+// WhereEmailKey applies the entql string predicate on the email_key field.
+func (f *AgreementFilter) WhereEmailKey(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldEmailKey))
+}
+
+// WherePhoneNumber applies the entql string predicate on the phone_number field.
+func (f *AgreementFilter) WherePhoneNumber(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldPhoneNumber))
+}
+
+// WhereDateAgreed applies the entql time.Time predicate on the date_agreed field.
+func (f *AgreementFilter) WhereDateAgreed(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldDateAgreed))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *AgreementFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConfirmedBy applies a predicate to check if query has an edge confirmed_by.
+func (f *AgreementFilter) WhereHasConfirmedBy() {
+	f.Where(entql.HasEdge("confirmed_by"))
+}
+
+// WhereHasConfirmedByWith applies a predicate to check if query has an edge confirmed_by with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasConfirmedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("confirmed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *BillingProfileQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -784,7 +973,7 @@ type BillingProfileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *BillingProfileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -923,7 +1112,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1034,6 +1223,16 @@ func (f *CustomerFilter) WhereDefaultGdap(p entql.BoolP) {
 	f.Where(p.Field(customer.FieldDefaultGdap))
 }
 
+// WhereCreationKey applies the entql string predicate on the creation_key field.
+func (f *CustomerFilter) WhereCreationKey(p entql.StringP) {
+	f.Where(p.Field(customer.FieldCreationKey))
+}
+
+// WhereReviewClaimedUntil applies the entql time.Time predicate on the review_claimed_until field.
+func (f *CustomerFilter) WhereReviewClaimedUntil(p entql.TimeP) {
+	f.Where(p.Field(customer.FieldReviewClaimedUntil))
+}
+
 // WhereHasBillingProfile applies a predicate to check if query has an edge billing_profile.
 func (f *CustomerFilter) WhereHasBillingProfile() {
 	f.Where(entql.HasEdge("billing_profile"))
@@ -1090,6 +1289,20 @@ func (f *CustomerFilter) WhereHasSearchTermsWith(preds ...predicate.SearchTerm) 
 	})))
 }
 
+// WhereHasAgreements applies a predicate to check if query has an edge agreements.
+func (f *CustomerFilter) WhereHasAgreements() {
+	f.Where(entql.HasEdge("agreements"))
+}
+
+// WhereHasAgreementsWith applies a predicate to check if query has an edge agreements with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasAgreementsWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreements", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasCustomerTags applies a predicate to check if query has an edge customer_tags.
 func (f *CustomerFilter) WhereHasCustomerTags() {
 	f.Where(entql.HasEdge("customer_tags"))
@@ -1133,7 +1346,7 @@ type CustomerTagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerTagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1211,7 +1424,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1343,7 +1556,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1488,7 +1701,7 @@ type RelationshipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RelationshipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1547,6 +1760,21 @@ func (f *RelationshipFilter) WhereDelegatedAdmin(p entql.BoolP) {
 // WhereStartedAt applies the entql time.Time predicate on the started_at field.
 func (f *RelationshipFilter) WhereStartedAt(p entql.TimeP) {
 	f.Where(p.Field(relationship.FieldStartedAt))
+}
+
+// WhereRequestSecretHash applies the entql string predicate on the request_secret_hash field.
+func (f *RelationshipFilter) WhereRequestSecretHash(p entql.StringP) {
+	f.Where(p.Field(relationship.FieldRequestSecretHash))
+}
+
+// WhereRequestExpiresAt applies the entql time.Time predicate on the request_expires_at field.
+func (f *RelationshipFilter) WhereRequestExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(relationship.FieldRequestExpiresAt))
+}
+
+// WhereRemovedAt applies the entql time.Time predicate on the removed_at field.
+func (f *RelationshipFilter) WhereRemovedAt(p entql.TimeP) {
+	f.Where(p.Field(relationship.FieldRemovedAt))
 }
 
 // WhereHasPartner applies a predicate to check if query has an edge partner.
@@ -1620,7 +1848,7 @@ type SearchTermFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SearchTermFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1684,7 +1912,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1783,7 +2011,7 @@ type TagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1895,7 +2123,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

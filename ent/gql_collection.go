@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
@@ -170,6 +171,130 @@ func newActivityPaginateArgs(rv map[string]any) *activityPaginateArgs {
 				args.opts = append(args.opts, WithActivityOrder(v))
 			}
 		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AgreementQuery) CollectFields(ctx context.Context, satisfies ...string) (*AgreementQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AgreementQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(agreement.Columns))
+		selectedFields = []string{agreement.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[agreement.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldCustomerID)
+				fieldSeen[agreement.FieldCustomerID] = struct{}{}
+			}
+
+		case "confirmedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withConfirmedBy = query
+			if _, ok := fieldSeen[agreement.FieldConfirmedByID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldConfirmedByID)
+				fieldSeen[agreement.FieldConfirmedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[agreement.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldCreatedAt)
+				fieldSeen[agreement.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[agreement.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldUpdatedAt)
+				fieldSeen[agreement.FieldUpdatedAt] = struct{}{}
+			}
+		case "firstName":
+			if _, ok := fieldSeen[agreement.FieldFirstName]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldFirstName)
+				fieldSeen[agreement.FieldFirstName] = struct{}{}
+			}
+		case "lastName":
+			if _, ok := fieldSeen[agreement.FieldLastName]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldLastName)
+				fieldSeen[agreement.FieldLastName] = struct{}{}
+			}
+		case "email":
+			if _, ok := fieldSeen[agreement.FieldEmail]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldEmail)
+				fieldSeen[agreement.FieldEmail] = struct{}{}
+			}
+		case "phoneNumber":
+			if _, ok := fieldSeen[agreement.FieldPhoneNumber]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPhoneNumber)
+				fieldSeen[agreement.FieldPhoneNumber] = struct{}{}
+			}
+		case "dateAgreed":
+			if _, ok := fieldSeen[agreement.FieldDateAgreed]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldDateAgreed)
+				fieldSeen[agreement.FieldDateAgreed] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type agreementPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AgreementPaginateOption
+}
+
+func newAgreementPaginateArgs(rv map[string]any) *agreementPaginateArgs {
+	args := &agreementPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
 	}
 	return args
 }
@@ -384,6 +509,19 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				return err
 			}
 			_q.WithNamedTags(alias, func(wq *TagQuery) {
+				*wq = *query
+			})
+
+		case "agreements":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedAgreements(alias, func(wq *AgreementQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -881,6 +1019,16 @@ func (_q *RelationshipQuery) collectField(ctx context.Context, oneNode bool, opC
 			if _, ok := fieldSeen[relationship.FieldStartedAt]; !ok {
 				selectedFields = append(selectedFields, relationship.FieldStartedAt)
 				fieldSeen[relationship.FieldStartedAt] = struct{}{}
+			}
+		case "requestExpiresAt":
+			if _, ok := fieldSeen[relationship.FieldRequestExpiresAt]; !ok {
+				selectedFields = append(selectedFields, relationship.FieldRequestExpiresAt)
+				fieldSeen[relationship.FieldRequestExpiresAt] = struct{}{}
+			}
+		case "removedAt":
+			if _, ok := fieldSeen[relationship.FieldRemovedAt]; !ok {
+				selectedFields = append(selectedFields, relationship.FieldRemovedAt)
+				fieldSeen[relationship.FieldRemovedAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -24,6 +24,22 @@ func (_m *Activity) Customer(ctx context.Context) (*Customer, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Agreement) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Agreement) ConfirmedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.ConfirmedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConfirmedBy().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *BillingProfile) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {
@@ -60,6 +76,18 @@ func (_m *Customer) Tags(ctx context.Context) (result []*Tag, err error) {
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryTags().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Customer) Agreements(ctx context.Context) (result []*Agreement, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAgreements(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AgreementsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreements().All(ctx)
 	}
 	return result, err
 }

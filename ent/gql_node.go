@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
@@ -30,6 +31,11 @@ var activityImplementors = []string{"Activity", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Activity) IsNode() {}
+
+var agreementImplementors = []string{"Agreement", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Agreement) IsNode() {}
 
 var billingprofileImplementors = []string{"BillingProfile", "Node"}
 
@@ -138,6 +144,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(activity.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, activityImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case agreement.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Agreement.Query().
+			Where(agreement.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, agreementImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -323,6 +342,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Activity.Query().
 			Where(activity.IDIn(ids...))
 		query, err := query.CollectFields(ctx, activityImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case agreement.Table:
+		query := c.Agreement.Query().
+			Where(agreement.IDIn(ids...))
+		query, err := query.CollectFields(ctx, agreementImplementors...)
 		if err != nil {
 			return nil, err
 		}

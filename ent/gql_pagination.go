@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
@@ -398,6 +399,255 @@ func (_m *Activity) ToEdge(order *ActivityOrder) *ActivityEdge {
 		order = DefaultActivityOrder
 	}
 	return &ActivityEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AgreementEdge is the edge representation of Agreement.
+type AgreementEdge struct {
+	Node   *Agreement `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// AgreementConnection is the connection containing edges to Agreement.
+type AgreementConnection struct {
+	Edges      []*AgreementEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *AgreementConnection) build(nodes []*Agreement, pager *agreementPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Agreement
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Agreement {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Agreement {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AgreementEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AgreementEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AgreementPaginateOption enables pagination customization.
+type AgreementPaginateOption func(*agreementPager) error
+
+// WithAgreementOrder configures pagination ordering.
+func WithAgreementOrder(order *AgreementOrder) AgreementPaginateOption {
+	if order == nil {
+		order = DefaultAgreementOrder
+	}
+	o := *order
+	return func(pager *agreementPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAgreementOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAgreementFilter configures pagination filter.
+func WithAgreementFilter(filter func(*AgreementQuery) (*AgreementQuery, error)) AgreementPaginateOption {
+	return func(pager *agreementPager) error {
+		if filter == nil {
+			return errors.New("AgreementQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type agreementPager struct {
+	reverse bool
+	order   *AgreementOrder
+	filter  func(*AgreementQuery) (*AgreementQuery, error)
+}
+
+func newAgreementPager(opts []AgreementPaginateOption, reverse bool) (*agreementPager, error) {
+	pager := &agreementPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAgreementOrder
+	}
+	return pager, nil
+}
+
+func (p *agreementPager) applyFilter(query *AgreementQuery) (*AgreementQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *agreementPager) toCursor(_m *Agreement) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *agreementPager) applyCursors(query *AgreementQuery, after, before *Cursor) (*AgreementQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAgreementOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *agreementPager) applyOrder(query *AgreementQuery) *AgreementQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAgreementOrder.Field {
+		query = query.Order(DefaultAgreementOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *agreementPager) orderExpr(query *AgreementQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAgreementOrder.Field {
+			b.Comma().Ident(DefaultAgreementOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Agreement.
+func (_m *AgreementQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AgreementPaginateOption,
+) (*AgreementConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAgreementPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AgreementConnection{Edges: []*AgreementEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// AgreementOrderField defines the ordering field of Agreement.
+type AgreementOrderField struct {
+	// Value extracts the ordering value from the given Agreement.
+	Value    func(*Agreement) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) agreement.OrderOption
+	toCursor func(*Agreement) Cursor
+}
+
+// AgreementOrder defines the ordering of Agreement.
+type AgreementOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *AgreementOrderField `json:"field"`
+}
+
+// DefaultAgreementOrder is the default ordering of Agreement.
+var DefaultAgreementOrder = &AgreementOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: agreement.FieldID,
+		toTerm: agreement.ByID,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Agreement into AgreementEdge.
+func (_m *Agreement) ToEdge(order *AgreementOrder) *AgreementEdge {
+	if order == nil {
+		order = DefaultAgreementOrder
+	}
+	return &AgreementEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

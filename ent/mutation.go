@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -37,6 +38,7 @@ const (
 
 	// Node types.
 	TypeActivity       = "Activity"
+	TypeAgreement      = "Agreement"
 	TypeBillingProfile = "BillingProfile"
 	TypeCustomer       = "Customer"
 	TypeCustomerTag    = "CustomerTag"
@@ -1209,6 +1211,1000 @@ func (m *ActivityMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Activity edge %s", name)
+}
+
+// AgreementMutation represents an operation that mutates the Agreement nodes in the graph.
+type AgreementMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	partner_id          *pulid.ID
+	first_name          *string
+	last_name           *string
+	email               *string
+	email_key           *string
+	phone_number        *string
+	date_agreed         *time.Time
+	clearedFields       map[string]struct{}
+	customer            *pulid.ID
+	clearedcustomer     bool
+	confirmed_by        *pulid.ID
+	clearedconfirmed_by bool
+	done                bool
+	oldValue            func(context.Context) (*Agreement, error)
+	predicates          []predicate.Agreement
+}
+
+var _ ent.Mutation = (*AgreementMutation)(nil)
+
+// agreementOption allows management of the mutation configuration using functional options.
+type agreementOption func(*AgreementMutation)
+
+// newAgreementMutation creates new mutation for the Agreement entity.
+func newAgreementMutation(c config, op Op, opts ...agreementOption) *AgreementMutation {
+	m := &AgreementMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgreement,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgreementID sets the ID field of the mutation.
+func withAgreementID(id pulid.ID) agreementOption {
+	return func(m *AgreementMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Agreement
+		)
+		m.oldValue = func(ctx context.Context) (*Agreement, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Agreement.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgreement sets the old Agreement of the mutation.
+func withAgreement(node *Agreement) agreementOption {
+	return func(m *AgreementMutation) {
+		m.oldValue = func(context.Context) (*Agreement, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgreementMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgreementMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Agreement entities.
+func (m *AgreementMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgreementMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgreementMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Agreement.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AgreementMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AgreementMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AgreementMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AgreementMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AgreementMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AgreementMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *AgreementMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *AgreementMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *AgreementMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *AgreementMutation) SetPartnerID(pu pulid.ID) {
+	m.partner_id = &pu
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *AgreementMutation) PartnerID() (r pulid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPartnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *AgreementMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetConfirmedByID sets the "confirmed_by_id" field.
+func (m *AgreementMutation) SetConfirmedByID(pu pulid.ID) {
+	m.confirmed_by = &pu
+}
+
+// ConfirmedByID returns the value of the "confirmed_by_id" field in the mutation.
+func (m *AgreementMutation) ConfirmedByID() (r pulid.ID, exists bool) {
+	v := m.confirmed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfirmedByID returns the old "confirmed_by_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldConfirmedByID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfirmedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfirmedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfirmedByID: %w", err)
+	}
+	return oldValue.ConfirmedByID, nil
+}
+
+// ResetConfirmedByID resets all changes to the "confirmed_by_id" field.
+func (m *AgreementMutation) ResetConfirmedByID() {
+	m.confirmed_by = nil
+}
+
+// SetFirstName sets the "first_name" field.
+func (m *AgreementMutation) SetFirstName(s string) {
+	m.first_name = &s
+}
+
+// FirstName returns the value of the "first_name" field in the mutation.
+func (m *AgreementMutation) FirstName() (r string, exists bool) {
+	v := m.first_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstName returns the old "first_name" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldFirstName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstName: %w", err)
+	}
+	return oldValue.FirstName, nil
+}
+
+// ResetFirstName resets all changes to the "first_name" field.
+func (m *AgreementMutation) ResetFirstName() {
+	m.first_name = nil
+}
+
+// SetLastName sets the "last_name" field.
+func (m *AgreementMutation) SetLastName(s string) {
+	m.last_name = &s
+}
+
+// LastName returns the value of the "last_name" field in the mutation.
+func (m *AgreementMutation) LastName() (r string, exists bool) {
+	v := m.last_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastName returns the old "last_name" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldLastName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastName: %w", err)
+	}
+	return oldValue.LastName, nil
+}
+
+// ResetLastName resets all changes to the "last_name" field.
+func (m *AgreementMutation) ResetLastName() {
+	m.last_name = nil
+}
+
+// SetEmail sets the "email" field.
+func (m *AgreementMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *AgreementMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *AgreementMutation) ResetEmail() {
+	m.email = nil
+}
+
+// SetEmailKey sets the "email_key" field.
+func (m *AgreementMutation) SetEmailKey(s string) {
+	m.email_key = &s
+}
+
+// EmailKey returns the value of the "email_key" field in the mutation.
+func (m *AgreementMutation) EmailKey() (r string, exists bool) {
+	v := m.email_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmailKey returns the old "email_key" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldEmailKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmailKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmailKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmailKey: %w", err)
+	}
+	return oldValue.EmailKey, nil
+}
+
+// ResetEmailKey resets all changes to the "email_key" field.
+func (m *AgreementMutation) ResetEmailKey() {
+	m.email_key = nil
+}
+
+// SetPhoneNumber sets the "phone_number" field.
+func (m *AgreementMutation) SetPhoneNumber(s string) {
+	m.phone_number = &s
+}
+
+// PhoneNumber returns the value of the "phone_number" field in the mutation.
+func (m *AgreementMutation) PhoneNumber() (r string, exists bool) {
+	v := m.phone_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhoneNumber returns the old "phone_number" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPhoneNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhoneNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhoneNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhoneNumber: %w", err)
+	}
+	return oldValue.PhoneNumber, nil
+}
+
+// ClearPhoneNumber clears the value of the "phone_number" field.
+func (m *AgreementMutation) ClearPhoneNumber() {
+	m.phone_number = nil
+	m.clearedFields[agreement.FieldPhoneNumber] = struct{}{}
+}
+
+// PhoneNumberCleared returns if the "phone_number" field was cleared in this mutation.
+func (m *AgreementMutation) PhoneNumberCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldPhoneNumber]
+	return ok
+}
+
+// ResetPhoneNumber resets all changes to the "phone_number" field.
+func (m *AgreementMutation) ResetPhoneNumber() {
+	m.phone_number = nil
+	delete(m.clearedFields, agreement.FieldPhoneNumber)
+}
+
+// SetDateAgreed sets the "date_agreed" field.
+func (m *AgreementMutation) SetDateAgreed(t time.Time) {
+	m.date_agreed = &t
+}
+
+// DateAgreed returns the value of the "date_agreed" field in the mutation.
+func (m *AgreementMutation) DateAgreed() (r time.Time, exists bool) {
+	v := m.date_agreed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDateAgreed returns the old "date_agreed" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldDateAgreed(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDateAgreed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDateAgreed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDateAgreed: %w", err)
+	}
+	return oldValue.DateAgreed, nil
+}
+
+// ResetDateAgreed resets all changes to the "date_agreed" field.
+func (m *AgreementMutation) ResetDateAgreed() {
+	m.date_agreed = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *AgreementMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[agreement.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *AgreementMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *AgreementMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearConfirmedBy clears the "confirmed_by" edge to the User entity.
+func (m *AgreementMutation) ClearConfirmedBy() {
+	m.clearedconfirmed_by = true
+	m.clearedFields[agreement.FieldConfirmedByID] = struct{}{}
+}
+
+// ConfirmedByCleared reports if the "confirmed_by" edge to the User entity was cleared.
+func (m *AgreementMutation) ConfirmedByCleared() bool {
+	return m.clearedconfirmed_by
+}
+
+// ConfirmedByIDs returns the "confirmed_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConfirmedByID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) ConfirmedByIDs() (ids []pulid.ID) {
+	if id := m.confirmed_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConfirmedBy resets all changes to the "confirmed_by" edge.
+func (m *AgreementMutation) ResetConfirmedBy() {
+	m.confirmed_by = nil
+	m.clearedconfirmed_by = false
+}
+
+// Where appends a list predicates to the AgreementMutation builder.
+func (m *AgreementMutation) Where(ps ...predicate.Agreement) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgreementMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgreementMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Agreement, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgreementMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgreementMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Agreement).
+func (m *AgreementMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgreementMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, agreement.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, agreement.FieldUpdatedAt)
+	}
+	if m.customer != nil {
+		fields = append(fields, agreement.FieldCustomerID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, agreement.FieldPartnerID)
+	}
+	if m.confirmed_by != nil {
+		fields = append(fields, agreement.FieldConfirmedByID)
+	}
+	if m.first_name != nil {
+		fields = append(fields, agreement.FieldFirstName)
+	}
+	if m.last_name != nil {
+		fields = append(fields, agreement.FieldLastName)
+	}
+	if m.email != nil {
+		fields = append(fields, agreement.FieldEmail)
+	}
+	if m.email_key != nil {
+		fields = append(fields, agreement.FieldEmailKey)
+	}
+	if m.phone_number != nil {
+		fields = append(fields, agreement.FieldPhoneNumber)
+	}
+	if m.date_agreed != nil {
+		fields = append(fields, agreement.FieldDateAgreed)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgreementMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agreement.FieldCreatedAt:
+		return m.CreatedAt()
+	case agreement.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case agreement.FieldCustomerID:
+		return m.CustomerID()
+	case agreement.FieldPartnerID:
+		return m.PartnerID()
+	case agreement.FieldConfirmedByID:
+		return m.ConfirmedByID()
+	case agreement.FieldFirstName:
+		return m.FirstName()
+	case agreement.FieldLastName:
+		return m.LastName()
+	case agreement.FieldEmail:
+		return m.Email()
+	case agreement.FieldEmailKey:
+		return m.EmailKey()
+	case agreement.FieldPhoneNumber:
+		return m.PhoneNumber()
+	case agreement.FieldDateAgreed:
+		return m.DateAgreed()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgreementMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agreement.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case agreement.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case agreement.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case agreement.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case agreement.FieldConfirmedByID:
+		return m.OldConfirmedByID(ctx)
+	case agreement.FieldFirstName:
+		return m.OldFirstName(ctx)
+	case agreement.FieldLastName:
+		return m.OldLastName(ctx)
+	case agreement.FieldEmail:
+		return m.OldEmail(ctx)
+	case agreement.FieldEmailKey:
+		return m.OldEmailKey(ctx)
+	case agreement.FieldPhoneNumber:
+		return m.OldPhoneNumber(ctx)
+	case agreement.FieldDateAgreed:
+		return m.OldDateAgreed(ctx)
+	}
+	return nil, fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agreement.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case agreement.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case agreement.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case agreement.FieldPartnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case agreement.FieldConfirmedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfirmedByID(v)
+		return nil
+	case agreement.FieldFirstName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstName(v)
+		return nil
+	case agreement.FieldLastName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastName(v)
+		return nil
+	case agreement.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case agreement.FieldEmailKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmailKey(v)
+		return nil
+	case agreement.FieldPhoneNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhoneNumber(v)
+		return nil
+	case agreement.FieldDateAgreed:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDateAgreed(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgreementMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgreementMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Agreement numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgreementMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(agreement.FieldPhoneNumber) {
+		fields = append(fields, agreement.FieldPhoneNumber)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgreementMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgreementMutation) ClearField(name string) error {
+	switch name {
+	case agreement.FieldPhoneNumber:
+		m.ClearPhoneNumber()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgreementMutation) ResetField(name string) error {
+	switch name {
+	case agreement.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case agreement.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case agreement.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case agreement.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case agreement.FieldConfirmedByID:
+		m.ResetConfirmedByID()
+		return nil
+	case agreement.FieldFirstName:
+		m.ResetFirstName()
+		return nil
+	case agreement.FieldLastName:
+		m.ResetLastName()
+		return nil
+	case agreement.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case agreement.FieldEmailKey:
+		m.ResetEmailKey()
+		return nil
+	case agreement.FieldPhoneNumber:
+		m.ResetPhoneNumber()
+		return nil
+	case agreement.FieldDateAgreed:
+		m.ResetDateAgreed()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgreementMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.customer != nil {
+		edges = append(edges, agreement.EdgeCustomer)
+	}
+	if m.confirmed_by != nil {
+		edges = append(edges, agreement.EdgeConfirmedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case agreement.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgeConfirmedBy:
+		if id := m.confirmed_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgreementMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgreementMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcustomer {
+		edges = append(edges, agreement.EdgeCustomer)
+	}
+	if m.clearedconfirmed_by {
+		edges = append(edges, agreement.EdgeConfirmedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgreementMutation) EdgeCleared(name string) bool {
+	switch name {
+	case agreement.EdgeCustomer:
+		return m.clearedcustomer
+	case agreement.EdgeConfirmedBy:
+		return m.clearedconfirmed_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgreementMutation) ClearEdge(name string) error {
+	switch name {
+	case agreement.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case agreement.EdgeConfirmedBy:
+		m.ClearConfirmedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgreementMutation) ResetEdge(name string) error {
+	switch name {
+	case agreement.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case agreement.EdgeConfirmedBy:
+		m.ResetConfirmedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement edge %s", name)
 }
 
 // BillingProfileMutation represents an operation that mutates the BillingProfile nodes in the graph.
@@ -2604,6 +3600,8 @@ type CustomerMutation struct {
 	allow_azure_savings_plan   *bool
 	cost_visibility            *customer.CostVisibility
 	default_gdap               *bool
+	creation_key               *string
+	review_claimed_until       *time.Time
 	clearedFields              map[string]struct{}
 	billing_profile            *pulid.ID
 	clearedbilling_profile     bool
@@ -2616,6 +3614,9 @@ type CustomerMutation struct {
 	search_terms               map[int]struct{}
 	removedsearch_terms        map[int]struct{}
 	clearedsearch_terms        bool
+	agreements                 map[pulid.ID]struct{}
+	removedagreements          map[pulid.ID]struct{}
+	clearedagreements          bool
 	done                       bool
 	oldValue                   func(context.Context) (*Customer, error)
 	predicates                 []predicate.Customer
@@ -3520,6 +4521,104 @@ func (m *CustomerMutation) ResetDefaultGdap() {
 	m.default_gdap = nil
 }
 
+// SetCreationKey sets the "creation_key" field.
+func (m *CustomerMutation) SetCreationKey(s string) {
+	m.creation_key = &s
+}
+
+// CreationKey returns the value of the "creation_key" field in the mutation.
+func (m *CustomerMutation) CreationKey() (r string, exists bool) {
+	v := m.creation_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreationKey returns the old "creation_key" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldCreationKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreationKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreationKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreationKey: %w", err)
+	}
+	return oldValue.CreationKey, nil
+}
+
+// ClearCreationKey clears the value of the "creation_key" field.
+func (m *CustomerMutation) ClearCreationKey() {
+	m.creation_key = nil
+	m.clearedFields[customer.FieldCreationKey] = struct{}{}
+}
+
+// CreationKeyCleared returns if the "creation_key" field was cleared in this mutation.
+func (m *CustomerMutation) CreationKeyCleared() bool {
+	_, ok := m.clearedFields[customer.FieldCreationKey]
+	return ok
+}
+
+// ResetCreationKey resets all changes to the "creation_key" field.
+func (m *CustomerMutation) ResetCreationKey() {
+	m.creation_key = nil
+	delete(m.clearedFields, customer.FieldCreationKey)
+}
+
+// SetReviewClaimedUntil sets the "review_claimed_until" field.
+func (m *CustomerMutation) SetReviewClaimedUntil(t time.Time) {
+	m.review_claimed_until = &t
+}
+
+// ReviewClaimedUntil returns the value of the "review_claimed_until" field in the mutation.
+func (m *CustomerMutation) ReviewClaimedUntil() (r time.Time, exists bool) {
+	v := m.review_claimed_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewClaimedUntil returns the old "review_claimed_until" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldReviewClaimedUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewClaimedUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewClaimedUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewClaimedUntil: %w", err)
+	}
+	return oldValue.ReviewClaimedUntil, nil
+}
+
+// ClearReviewClaimedUntil clears the value of the "review_claimed_until" field.
+func (m *CustomerMutation) ClearReviewClaimedUntil() {
+	m.review_claimed_until = nil
+	m.clearedFields[customer.FieldReviewClaimedUntil] = struct{}{}
+}
+
+// ReviewClaimedUntilCleared returns if the "review_claimed_until" field was cleared in this mutation.
+func (m *CustomerMutation) ReviewClaimedUntilCleared() bool {
+	_, ok := m.clearedFields[customer.FieldReviewClaimedUntil]
+	return ok
+}
+
+// ResetReviewClaimedUntil resets all changes to the "review_claimed_until" field.
+func (m *CustomerMutation) ResetReviewClaimedUntil() {
+	m.review_claimed_until = nil
+	delete(m.clearedFields, customer.FieldReviewClaimedUntil)
+}
+
 // SetBillingProfileID sets the "billing_profile" edge to the BillingProfile entity by id.
 func (m *CustomerMutation) SetBillingProfileID(id pulid.ID) {
 	m.billing_profile = &id
@@ -3721,6 +4820,60 @@ func (m *CustomerMutation) ResetSearchTerms() {
 	m.removedsearch_terms = nil
 }
 
+// AddAgreementIDs adds the "agreements" edge to the Agreement entity by ids.
+func (m *CustomerMutation) AddAgreementIDs(ids ...pulid.ID) {
+	if m.agreements == nil {
+		m.agreements = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.agreements[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAgreements clears the "agreements" edge to the Agreement entity.
+func (m *CustomerMutation) ClearAgreements() {
+	m.clearedagreements = true
+}
+
+// AgreementsCleared reports if the "agreements" edge to the Agreement entity was cleared.
+func (m *CustomerMutation) AgreementsCleared() bool {
+	return m.clearedagreements
+}
+
+// RemoveAgreementIDs removes the "agreements" edge to the Agreement entity by IDs.
+func (m *CustomerMutation) RemoveAgreementIDs(ids ...pulid.ID) {
+	if m.removedagreements == nil {
+		m.removedagreements = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.agreements, ids[i])
+		m.removedagreements[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAgreements returns the removed IDs of the "agreements" edge to the Agreement entity.
+func (m *CustomerMutation) RemovedAgreementsIDs() (ids []pulid.ID) {
+	for id := range m.removedagreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AgreementsIDs returns the "agreements" edge IDs in the mutation.
+func (m *CustomerMutation) AgreementsIDs() (ids []pulid.ID) {
+	for id := range m.agreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAgreements resets all changes to the "agreements" edge.
+func (m *CustomerMutation) ResetAgreements() {
+	m.agreements = nil
+	m.clearedagreements = false
+	m.removedagreements = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -3755,7 +4908,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -3816,6 +4969,12 @@ func (m *CustomerMutation) Fields() []string {
 	if m.default_gdap != nil {
 		fields = append(fields, customer.FieldDefaultGdap)
 	}
+	if m.creation_key != nil {
+		fields = append(fields, customer.FieldCreationKey)
+	}
+	if m.review_claimed_until != nil {
+		fields = append(fields, customer.FieldReviewClaimedUntil)
+	}
 	return fields
 }
 
@@ -3864,6 +5023,10 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.CostVisibility()
 	case customer.FieldDefaultGdap:
 		return m.DefaultGdap()
+	case customer.FieldCreationKey:
+		return m.CreationKey()
+	case customer.FieldReviewClaimedUntil:
+		return m.ReviewClaimedUntil()
 	}
 	return nil, false
 }
@@ -3913,6 +5076,10 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCostVisibility(ctx)
 	case customer.FieldDefaultGdap:
 		return m.OldDefaultGdap(ctx)
+	case customer.FieldCreationKey:
+		return m.OldCreationKey(ctx)
+	case customer.FieldReviewClaimedUntil:
+		return m.OldReviewClaimedUntil(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -4062,6 +5229,20 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDefaultGdap(v)
 		return nil
+	case customer.FieldCreationKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreationKey(v)
+		return nil
+	case customer.FieldReviewClaimedUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewClaimedUntil(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -4116,6 +5297,12 @@ func (m *CustomerMutation) ClearedFields() []string {
 	if m.FieldCleared(customer.FieldVerificationChangedAt) {
 		fields = append(fields, customer.FieldVerificationChangedAt)
 	}
+	if m.FieldCleared(customer.FieldCreationKey) {
+		fields = append(fields, customer.FieldCreationKey)
+	}
+	if m.FieldCleared(customer.FieldReviewClaimedUntil) {
+		fields = append(fields, customer.FieldReviewClaimedUntil)
+	}
 	return fields
 }
 
@@ -4138,6 +5325,12 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldVerificationChangedAt:
 		m.ClearVerificationChangedAt()
+		return nil
+	case customer.FieldCreationKey:
+		m.ClearCreationKey()
+		return nil
+	case customer.FieldReviewClaimedUntil:
+		m.ClearReviewClaimedUntil()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer nullable field %s", name)
@@ -4207,13 +5400,19 @@ func (m *CustomerMutation) ResetField(name string) error {
 	case customer.FieldDefaultGdap:
 		m.ResetDefaultGdap()
 		return nil
+	case customer.FieldCreationKey:
+		m.ResetCreationKey()
+		return nil
+	case customer.FieldReviewClaimedUntil:
+		m.ResetReviewClaimedUntil()
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.billing_profile != nil {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -4225,6 +5424,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.search_terms != nil {
 		edges = append(edges, customer.EdgeSearchTerms)
+	}
+	if m.agreements != nil {
+		edges = append(edges, customer.EdgeAgreements)
 	}
 	return edges
 }
@@ -4255,13 +5457,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAgreements:
+		ids := make([]ent.Value, 0, len(m.agreements))
+		for id := range m.agreements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedrelationships != nil {
 		edges = append(edges, customer.EdgeRelationships)
 	}
@@ -4270,6 +5478,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedsearch_terms != nil {
 		edges = append(edges, customer.EdgeSearchTerms)
+	}
+	if m.removedagreements != nil {
+		edges = append(edges, customer.EdgeAgreements)
 	}
 	return edges
 }
@@ -4296,13 +5507,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAgreements:
+		ids := make([]ent.Value, 0, len(m.removedagreements))
+		for id := range m.removedagreements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedbilling_profile {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -4314,6 +5531,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedsearch_terms {
 		edges = append(edges, customer.EdgeSearchTerms)
+	}
+	if m.clearedagreements {
+		edges = append(edges, customer.EdgeAgreements)
 	}
 	return edges
 }
@@ -4330,6 +5550,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedtags
 	case customer.EdgeSearchTerms:
 		return m.clearedsearch_terms
+	case customer.EdgeAgreements:
+		return m.clearedagreements
 	}
 	return false
 }
@@ -4360,6 +5582,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeSearchTerms:
 		m.ResetSearchTerms()
+		return nil
+	case customer.EdgeAgreements:
+		m.ResetAgreements()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
@@ -7000,6 +8225,9 @@ type RelationshipMutation struct {
 	status                    *relationship.Status
 	delegated_admin           *bool
 	started_at                *time.Time
+	request_secret_hash       *string
+	request_expires_at        *time.Time
+	removed_at                *time.Time
 	clearedFields             map[string]struct{}
 	partner                   *pulid.ID
 	clearedpartner            bool
@@ -7490,7 +8718,7 @@ func (m *RelationshipMutation) StartedAt() (r time.Time, exists bool) {
 // OldStartedAt returns the old "started_at" field's value of the Relationship entity.
 // If the Relationship object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RelationshipMutation) OldStartedAt(ctx context.Context) (v time.Time, err error) {
+func (m *RelationshipMutation) OldStartedAt(ctx context.Context) (v *time.Time, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
 	}
@@ -7504,9 +8732,169 @@ func (m *RelationshipMutation) OldStartedAt(ctx context.Context) (v time.Time, e
 	return oldValue.StartedAt, nil
 }
 
+// ClearStartedAt clears the value of the "started_at" field.
+func (m *RelationshipMutation) ClearStartedAt() {
+	m.started_at = nil
+	m.clearedFields[relationship.FieldStartedAt] = struct{}{}
+}
+
+// StartedAtCleared returns if the "started_at" field was cleared in this mutation.
+func (m *RelationshipMutation) StartedAtCleared() bool {
+	_, ok := m.clearedFields[relationship.FieldStartedAt]
+	return ok
+}
+
 // ResetStartedAt resets all changes to the "started_at" field.
 func (m *RelationshipMutation) ResetStartedAt() {
 	m.started_at = nil
+	delete(m.clearedFields, relationship.FieldStartedAt)
+}
+
+// SetRequestSecretHash sets the "request_secret_hash" field.
+func (m *RelationshipMutation) SetRequestSecretHash(s string) {
+	m.request_secret_hash = &s
+}
+
+// RequestSecretHash returns the value of the "request_secret_hash" field in the mutation.
+func (m *RelationshipMutation) RequestSecretHash() (r string, exists bool) {
+	v := m.request_secret_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestSecretHash returns the old "request_secret_hash" field's value of the Relationship entity.
+// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RelationshipMutation) OldRequestSecretHash(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestSecretHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestSecretHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestSecretHash: %w", err)
+	}
+	return oldValue.RequestSecretHash, nil
+}
+
+// ClearRequestSecretHash clears the value of the "request_secret_hash" field.
+func (m *RelationshipMutation) ClearRequestSecretHash() {
+	m.request_secret_hash = nil
+	m.clearedFields[relationship.FieldRequestSecretHash] = struct{}{}
+}
+
+// RequestSecretHashCleared returns if the "request_secret_hash" field was cleared in this mutation.
+func (m *RelationshipMutation) RequestSecretHashCleared() bool {
+	_, ok := m.clearedFields[relationship.FieldRequestSecretHash]
+	return ok
+}
+
+// ResetRequestSecretHash resets all changes to the "request_secret_hash" field.
+func (m *RelationshipMutation) ResetRequestSecretHash() {
+	m.request_secret_hash = nil
+	delete(m.clearedFields, relationship.FieldRequestSecretHash)
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (m *RelationshipMutation) SetRequestExpiresAt(t time.Time) {
+	m.request_expires_at = &t
+}
+
+// RequestExpiresAt returns the value of the "request_expires_at" field in the mutation.
+func (m *RelationshipMutation) RequestExpiresAt() (r time.Time, exists bool) {
+	v := m.request_expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestExpiresAt returns the old "request_expires_at" field's value of the Relationship entity.
+// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RelationshipMutation) OldRequestExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestExpiresAt: %w", err)
+	}
+	return oldValue.RequestExpiresAt, nil
+}
+
+// ClearRequestExpiresAt clears the value of the "request_expires_at" field.
+func (m *RelationshipMutation) ClearRequestExpiresAt() {
+	m.request_expires_at = nil
+	m.clearedFields[relationship.FieldRequestExpiresAt] = struct{}{}
+}
+
+// RequestExpiresAtCleared returns if the "request_expires_at" field was cleared in this mutation.
+func (m *RelationshipMutation) RequestExpiresAtCleared() bool {
+	_, ok := m.clearedFields[relationship.FieldRequestExpiresAt]
+	return ok
+}
+
+// ResetRequestExpiresAt resets all changes to the "request_expires_at" field.
+func (m *RelationshipMutation) ResetRequestExpiresAt() {
+	m.request_expires_at = nil
+	delete(m.clearedFields, relationship.FieldRequestExpiresAt)
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (m *RelationshipMutation) SetRemovedAt(t time.Time) {
+	m.removed_at = &t
+}
+
+// RemovedAt returns the value of the "removed_at" field in the mutation.
+func (m *RelationshipMutation) RemovedAt() (r time.Time, exists bool) {
+	v := m.removed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRemovedAt returns the old "removed_at" field's value of the Relationship entity.
+// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RelationshipMutation) OldRemovedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRemovedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRemovedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRemovedAt: %w", err)
+	}
+	return oldValue.RemovedAt, nil
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (m *RelationshipMutation) ClearRemovedAt() {
+	m.removed_at = nil
+	m.clearedFields[relationship.FieldRemovedAt] = struct{}{}
+}
+
+// RemovedAtCleared returns if the "removed_at" field was cleared in this mutation.
+func (m *RelationshipMutation) RemovedAtCleared() bool {
+	_, ok := m.clearedFields[relationship.FieldRemovedAt]
+	return ok
+}
+
+// ResetRemovedAt resets all changes to the "removed_at" field.
+func (m *RelationshipMutation) ResetRemovedAt() {
+	m.removed_at = nil
+	delete(m.clearedFields, relationship.FieldRemovedAt)
 }
 
 // ClearPartner clears the "partner" edge to the Partner entity.
@@ -7624,7 +9012,7 @@ func (m *RelationshipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RelationshipMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, relationship.FieldCreatedAt)
 	}
@@ -7655,6 +9043,15 @@ func (m *RelationshipMutation) Fields() []string {
 	if m.started_at != nil {
 		fields = append(fields, relationship.FieldStartedAt)
 	}
+	if m.request_secret_hash != nil {
+		fields = append(fields, relationship.FieldRequestSecretHash)
+	}
+	if m.request_expires_at != nil {
+		fields = append(fields, relationship.FieldRequestExpiresAt)
+	}
+	if m.removed_at != nil {
+		fields = append(fields, relationship.FieldRemovedAt)
+	}
 	return fields
 }
 
@@ -7683,6 +9080,12 @@ func (m *RelationshipMutation) Field(name string) (ent.Value, bool) {
 		return m.DelegatedAdmin()
 	case relationship.FieldStartedAt:
 		return m.StartedAt()
+	case relationship.FieldRequestSecretHash:
+		return m.RequestSecretHash()
+	case relationship.FieldRequestExpiresAt:
+		return m.RequestExpiresAt()
+	case relationship.FieldRemovedAt:
+		return m.RemovedAt()
 	}
 	return nil, false
 }
@@ -7712,6 +9115,12 @@ func (m *RelationshipMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldDelegatedAdmin(ctx)
 	case relationship.FieldStartedAt:
 		return m.OldStartedAt(ctx)
+	case relationship.FieldRequestSecretHash:
+		return m.OldRequestSecretHash(ctx)
+	case relationship.FieldRequestExpiresAt:
+		return m.OldRequestExpiresAt(ctx)
+	case relationship.FieldRemovedAt:
+		return m.OldRemovedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -7791,6 +9200,27 @@ func (m *RelationshipMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStartedAt(v)
 		return nil
+	case relationship.FieldRequestSecretHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestSecretHash(v)
+		return nil
+	case relationship.FieldRequestExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestExpiresAt(v)
+		return nil
+	case relationship.FieldRemovedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRemovedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -7839,6 +9269,18 @@ func (m *RelationshipMutation) ClearedFields() []string {
 	if m.FieldCleared(relationship.FieldAssociatedPartnerID) {
 		fields = append(fields, relationship.FieldAssociatedPartnerID)
 	}
+	if m.FieldCleared(relationship.FieldStartedAt) {
+		fields = append(fields, relationship.FieldStartedAt)
+	}
+	if m.FieldCleared(relationship.FieldRequestSecretHash) {
+		fields = append(fields, relationship.FieldRequestSecretHash)
+	}
+	if m.FieldCleared(relationship.FieldRequestExpiresAt) {
+		fields = append(fields, relationship.FieldRequestExpiresAt)
+	}
+	if m.FieldCleared(relationship.FieldRemovedAt) {
+		fields = append(fields, relationship.FieldRemovedAt)
+	}
 	return fields
 }
 
@@ -7855,6 +9297,18 @@ func (m *RelationshipMutation) ClearField(name string) error {
 	switch name {
 	case relationship.FieldAssociatedPartnerID:
 		m.ClearAssociatedPartnerID()
+		return nil
+	case relationship.FieldStartedAt:
+		m.ClearStartedAt()
+		return nil
+	case relationship.FieldRequestSecretHash:
+		m.ClearRequestSecretHash()
+		return nil
+	case relationship.FieldRequestExpiresAt:
+		m.ClearRequestExpiresAt()
+		return nil
+	case relationship.FieldRemovedAt:
+		m.ClearRemovedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship nullable field %s", name)
@@ -7893,6 +9347,15 @@ func (m *RelationshipMutation) ResetField(name string) error {
 		return nil
 	case relationship.FieldStartedAt:
 		m.ResetStartedAt()
+		return nil
+	case relationship.FieldRequestSecretHash:
+		m.ResetRequestSecretHash()
+		return nil
+	case relationship.FieldRequestExpiresAt:
+		m.ResetRequestExpiresAt()
+		return nil
+	case relationship.FieldRemovedAt:
+		m.ResetRemovedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)

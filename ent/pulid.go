@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
@@ -19,6 +20,7 @@ import (
 // prefixMap maps PULID prefixes to table names.
 var prefixMap = map[string]string{
 	"act": activity.Table,
+	"agr": agreement.Table,
 	"bil": billingprofile.Table,
 	"cus": customer.Table,
 	"inv": invitation.Table,

@@ -38,8 +38,14 @@ type Relationship struct {
 	AssociatedPartnerID *pulid.ID `json:"associated_partner_id,omitempty"`
 	// Whether delegated admin privileges were included.
 	DelegatedAdmin bool `json:"delegated_admin,omitempty"`
-	// StartedAt holds the value of the "started_at" field.
-	StartedAt time.Time `json:"started_at,omitempty"`
+	// When the relationship became ACTIVE.
+	StartedAt *time.Time `json:"started_at,omitempty"`
+	// A PENDING relationship is a request: the SHA-256 of its invitation link's secret.
+	RequestSecretHash *string `json:"-"`
+	// When a request's link stops working (90 days after it is sent).
+	RequestExpiresAt *time.Time `json:"request_expires_at,omitempty"`
+	// RemovedAt holds the value of the "removed_at" field.
+	RemovedAt *time.Time `json:"removed_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RelationshipQuery when eager-loading is set.
 	Edges        RelationshipEdges `json:"edges"`
@@ -107,9 +113,9 @@ func (*Relationship) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case relationship.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case relationship.FieldType, relationship.FieldStatus:
+		case relationship.FieldType, relationship.FieldStatus, relationship.FieldRequestSecretHash:
 			values[i] = new(sql.NullString)
-		case relationship.FieldCreatedAt, relationship.FieldUpdatedAt, relationship.FieldStartedAt:
+		case relationship.FieldCreatedAt, relationship.FieldUpdatedAt, relationship.FieldStartedAt, relationship.FieldRequestExpiresAt, relationship.FieldRemovedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -191,7 +197,29 @@ func (_m *Relationship) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field started_at", values[i])
 			} else if value.Valid {
-				_m.StartedAt = value.Time
+				_m.StartedAt = new(time.Time)
+				*_m.StartedAt = value.Time
+			}
+		case relationship.FieldRequestSecretHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field request_secret_hash", values[i])
+			} else if value.Valid {
+				_m.RequestSecretHash = new(string)
+				*_m.RequestSecretHash = value.String
+			}
+		case relationship.FieldRequestExpiresAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field request_expires_at", values[i])
+			} else if value.Valid {
+				_m.RequestExpiresAt = new(time.Time)
+				*_m.RequestExpiresAt = value.Time
+			}
+		case relationship.FieldRemovedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field removed_at", values[i])
+			} else if value.Valid {
+				_m.RemovedAt = new(time.Time)
+				*_m.RemovedAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -273,8 +301,22 @@ func (_m *Relationship) String() string {
 	builder.WriteString("delegated_admin=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DelegatedAdmin))
 	builder.WriteString(", ")
-	builder.WriteString("started_at=")
-	builder.WriteString(_m.StartedAt.Format(time.ANSIC))
+	if v := _m.StartedAt; v != nil {
+		builder.WriteString("started_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("request_secret_hash=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.RequestExpiresAt; v != nil {
+		builder.WriteString("request_expires_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.RemovedAt; v != nil {
+		builder.WriteString("removed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -142,6 +142,48 @@ func (_c *RelationshipCreate) SetNillableStartedAt(v *time.Time) *RelationshipCr
 	return _c
 }
 
+// SetRequestSecretHash sets the "request_secret_hash" field.
+func (_c *RelationshipCreate) SetRequestSecretHash(v string) *RelationshipCreate {
+	_c.mutation.SetRequestSecretHash(v)
+	return _c
+}
+
+// SetNillableRequestSecretHash sets the "request_secret_hash" field if the given value is not nil.
+func (_c *RelationshipCreate) SetNillableRequestSecretHash(v *string) *RelationshipCreate {
+	if v != nil {
+		_c.SetRequestSecretHash(*v)
+	}
+	return _c
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (_c *RelationshipCreate) SetRequestExpiresAt(v time.Time) *RelationshipCreate {
+	_c.mutation.SetRequestExpiresAt(v)
+	return _c
+}
+
+// SetNillableRequestExpiresAt sets the "request_expires_at" field if the given value is not nil.
+func (_c *RelationshipCreate) SetNillableRequestExpiresAt(v *time.Time) *RelationshipCreate {
+	if v != nil {
+		_c.SetRequestExpiresAt(*v)
+	}
+	return _c
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (_c *RelationshipCreate) SetRemovedAt(v time.Time) *RelationshipCreate {
+	_c.mutation.SetRemovedAt(v)
+	return _c
+}
+
+// SetNillableRemovedAt sets the "removed_at" field if the given value is not nil.
+func (_c *RelationshipCreate) SetNillableRemovedAt(v *time.Time) *RelationshipCreate {
+	if v != nil {
+		_c.SetRemovedAt(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *RelationshipCreate) SetID(v pulid.ID) *RelationshipCreate {
 	_c.mutation.SetID(v)
@@ -234,13 +276,6 @@ func (_c *RelationshipCreate) defaults() error {
 		v := relationship.DefaultDelegatedAdmin
 		_c.mutation.SetDelegatedAdmin(v)
 	}
-	if _, ok := _c.mutation.StartedAt(); !ok {
-		if relationship.DefaultStartedAt == nil {
-			return fmt.Errorf("ent: uninitialized relationship.DefaultStartedAt (forgotten import ent/runtime?)")
-		}
-		v := relationship.DefaultStartedAt()
-		_c.mutation.SetStartedAt(v)
-	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if relationship.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized relationship.DefaultID (forgotten import ent/runtime?)")
@@ -291,9 +326,6 @@ func (_c *RelationshipCreate) check() error {
 	}
 	if _, ok := _c.mutation.DelegatedAdmin(); !ok {
 		return &ValidationError{Name: "delegated_admin", err: errors.New(`ent: missing required field "Relationship.delegated_admin"`)}
-	}
-	if _, ok := _c.mutation.StartedAt(); !ok {
-		return &ValidationError{Name: "started_at", err: errors.New(`ent: missing required field "Relationship.started_at"`)}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := relationship.IDValidator(string(v)); err != nil {
@@ -368,7 +400,19 @@ func (_c *RelationshipCreate) createSpec() (*Relationship, *sqlgraph.CreateSpec)
 	}
 	if value, ok := _c.mutation.StartedAt(); ok {
 		_spec.SetField(relationship.FieldStartedAt, field.TypeTime, value)
-		_node.StartedAt = value
+		_node.StartedAt = &value
+	}
+	if value, ok := _c.mutation.RequestSecretHash(); ok {
+		_spec.SetField(relationship.FieldRequestSecretHash, field.TypeString, value)
+		_node.RequestSecretHash = &value
+	}
+	if value, ok := _c.mutation.RequestExpiresAt(); ok {
+		_spec.SetField(relationship.FieldRequestExpiresAt, field.TypeTime, value)
+		_node.RequestExpiresAt = &value
+	}
+	if value, ok := _c.mutation.RemovedAt(); ok {
+		_spec.SetField(relationship.FieldRemovedAt, field.TypeTime, value)
+		_node.RemovedAt = &value
 	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -527,6 +571,60 @@ func (u *RelationshipUpsert) UpdateDelegatedAdmin() *RelationshipUpsert {
 	return u
 }
 
+// SetStartedAt sets the "started_at" field.
+func (u *RelationshipUpsert) SetStartedAt(v time.Time) *RelationshipUpsert {
+	u.Set(relationship.FieldStartedAt, v)
+	return u
+}
+
+// UpdateStartedAt sets the "started_at" field to the value that was provided on create.
+func (u *RelationshipUpsert) UpdateStartedAt() *RelationshipUpsert {
+	u.SetExcluded(relationship.FieldStartedAt)
+	return u
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (u *RelationshipUpsert) ClearStartedAt() *RelationshipUpsert {
+	u.SetNull(relationship.FieldStartedAt)
+	return u
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (u *RelationshipUpsert) SetRequestExpiresAt(v time.Time) *RelationshipUpsert {
+	u.Set(relationship.FieldRequestExpiresAt, v)
+	return u
+}
+
+// UpdateRequestExpiresAt sets the "request_expires_at" field to the value that was provided on create.
+func (u *RelationshipUpsert) UpdateRequestExpiresAt() *RelationshipUpsert {
+	u.SetExcluded(relationship.FieldRequestExpiresAt)
+	return u
+}
+
+// ClearRequestExpiresAt clears the value of the "request_expires_at" field.
+func (u *RelationshipUpsert) ClearRequestExpiresAt() *RelationshipUpsert {
+	u.SetNull(relationship.FieldRequestExpiresAt)
+	return u
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (u *RelationshipUpsert) SetRemovedAt(v time.Time) *RelationshipUpsert {
+	u.Set(relationship.FieldRemovedAt, v)
+	return u
+}
+
+// UpdateRemovedAt sets the "removed_at" field to the value that was provided on create.
+func (u *RelationshipUpsert) UpdateRemovedAt() *RelationshipUpsert {
+	u.SetExcluded(relationship.FieldRemovedAt)
+	return u
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (u *RelationshipUpsert) ClearRemovedAt() *RelationshipUpsert {
+	u.SetNull(relationship.FieldRemovedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -559,8 +657,8 @@ func (u *RelationshipUpsertOne) UpdateNewValues() *RelationshipUpsertOne {
 		if _, exists := u.create.mutation.AssociatedPartnerID(); exists {
 			s.SetIgnore(relationship.FieldAssociatedPartnerID)
 		}
-		if _, exists := u.create.mutation.StartedAt(); exists {
-			s.SetIgnore(relationship.FieldStartedAt)
+		if _, exists := u.create.mutation.RequestSecretHash(); exists {
+			s.SetIgnore(relationship.FieldRequestSecretHash)
 		}
 	}))
 	return u
@@ -653,6 +751,69 @@ func (u *RelationshipUpsertOne) SetDelegatedAdmin(v bool) *RelationshipUpsertOne
 func (u *RelationshipUpsertOne) UpdateDelegatedAdmin() *RelationshipUpsertOne {
 	return u.Update(func(s *RelationshipUpsert) {
 		s.UpdateDelegatedAdmin()
+	})
+}
+
+// SetStartedAt sets the "started_at" field.
+func (u *RelationshipUpsertOne) SetStartedAt(v time.Time) *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.SetStartedAt(v)
+	})
+}
+
+// UpdateStartedAt sets the "started_at" field to the value that was provided on create.
+func (u *RelationshipUpsertOne) UpdateStartedAt() *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.UpdateStartedAt()
+	})
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (u *RelationshipUpsertOne) ClearStartedAt() *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.ClearStartedAt()
+	})
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (u *RelationshipUpsertOne) SetRequestExpiresAt(v time.Time) *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.SetRequestExpiresAt(v)
+	})
+}
+
+// UpdateRequestExpiresAt sets the "request_expires_at" field to the value that was provided on create.
+func (u *RelationshipUpsertOne) UpdateRequestExpiresAt() *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.UpdateRequestExpiresAt()
+	})
+}
+
+// ClearRequestExpiresAt clears the value of the "request_expires_at" field.
+func (u *RelationshipUpsertOne) ClearRequestExpiresAt() *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.ClearRequestExpiresAt()
+	})
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (u *RelationshipUpsertOne) SetRemovedAt(v time.Time) *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.SetRemovedAt(v)
+	})
+}
+
+// UpdateRemovedAt sets the "removed_at" field to the value that was provided on create.
+func (u *RelationshipUpsertOne) UpdateRemovedAt() *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.UpdateRemovedAt()
+	})
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (u *RelationshipUpsertOne) ClearRemovedAt() *RelationshipUpsertOne {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.ClearRemovedAt()
 	})
 }
 
@@ -854,8 +1015,8 @@ func (u *RelationshipUpsertBulk) UpdateNewValues() *RelationshipUpsertBulk {
 			if _, exists := b.mutation.AssociatedPartnerID(); exists {
 				s.SetIgnore(relationship.FieldAssociatedPartnerID)
 			}
-			if _, exists := b.mutation.StartedAt(); exists {
-				s.SetIgnore(relationship.FieldStartedAt)
+			if _, exists := b.mutation.RequestSecretHash(); exists {
+				s.SetIgnore(relationship.FieldRequestSecretHash)
 			}
 		}
 	}))
@@ -949,6 +1110,69 @@ func (u *RelationshipUpsertBulk) SetDelegatedAdmin(v bool) *RelationshipUpsertBu
 func (u *RelationshipUpsertBulk) UpdateDelegatedAdmin() *RelationshipUpsertBulk {
 	return u.Update(func(s *RelationshipUpsert) {
 		s.UpdateDelegatedAdmin()
+	})
+}
+
+// SetStartedAt sets the "started_at" field.
+func (u *RelationshipUpsertBulk) SetStartedAt(v time.Time) *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.SetStartedAt(v)
+	})
+}
+
+// UpdateStartedAt sets the "started_at" field to the value that was provided on create.
+func (u *RelationshipUpsertBulk) UpdateStartedAt() *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.UpdateStartedAt()
+	})
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (u *RelationshipUpsertBulk) ClearStartedAt() *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.ClearStartedAt()
+	})
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (u *RelationshipUpsertBulk) SetRequestExpiresAt(v time.Time) *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.SetRequestExpiresAt(v)
+	})
+}
+
+// UpdateRequestExpiresAt sets the "request_expires_at" field to the value that was provided on create.
+func (u *RelationshipUpsertBulk) UpdateRequestExpiresAt() *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.UpdateRequestExpiresAt()
+	})
+}
+
+// ClearRequestExpiresAt clears the value of the "request_expires_at" field.
+func (u *RelationshipUpsertBulk) ClearRequestExpiresAt() *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.ClearRequestExpiresAt()
+	})
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (u *RelationshipUpsertBulk) SetRemovedAt(v time.Time) *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.SetRemovedAt(v)
+	})
+}
+
+// UpdateRemovedAt sets the "removed_at" field to the value that was provided on create.
+func (u *RelationshipUpsertBulk) UpdateRemovedAt() *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.UpdateRemovedAt()
+	})
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (u *RelationshipUpsertBulk) ClearRemovedAt() *RelationshipUpsertBulk {
+	return u.Update(func(s *RelationshipUpsert) {
+		s.ClearRemovedAt()
 	})
 }
 

@@ -84,6 +84,66 @@ func (_u *RelationshipUpdate) SetNillableDelegatedAdmin(v *bool) *RelationshipUp
 	return _u
 }
 
+// SetStartedAt sets the "started_at" field.
+func (_u *RelationshipUpdate) SetStartedAt(v time.Time) *RelationshipUpdate {
+	_u.mutation.SetStartedAt(v)
+	return _u
+}
+
+// SetNillableStartedAt sets the "started_at" field if the given value is not nil.
+func (_u *RelationshipUpdate) SetNillableStartedAt(v *time.Time) *RelationshipUpdate {
+	if v != nil {
+		_u.SetStartedAt(*v)
+	}
+	return _u
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (_u *RelationshipUpdate) ClearStartedAt() *RelationshipUpdate {
+	_u.mutation.ClearStartedAt()
+	return _u
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (_u *RelationshipUpdate) SetRequestExpiresAt(v time.Time) *RelationshipUpdate {
+	_u.mutation.SetRequestExpiresAt(v)
+	return _u
+}
+
+// SetNillableRequestExpiresAt sets the "request_expires_at" field if the given value is not nil.
+func (_u *RelationshipUpdate) SetNillableRequestExpiresAt(v *time.Time) *RelationshipUpdate {
+	if v != nil {
+		_u.SetRequestExpiresAt(*v)
+	}
+	return _u
+}
+
+// ClearRequestExpiresAt clears the value of the "request_expires_at" field.
+func (_u *RelationshipUpdate) ClearRequestExpiresAt() *RelationshipUpdate {
+	_u.mutation.ClearRequestExpiresAt()
+	return _u
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (_u *RelationshipUpdate) SetRemovedAt(v time.Time) *RelationshipUpdate {
+	_u.mutation.SetRemovedAt(v)
+	return _u
+}
+
+// SetNillableRemovedAt sets the "removed_at" field if the given value is not nil.
+func (_u *RelationshipUpdate) SetNillableRemovedAt(v *time.Time) *RelationshipUpdate {
+	if v != nil {
+		_u.SetRemovedAt(*v)
+	}
+	return _u
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (_u *RelationshipUpdate) ClearRemovedAt() *RelationshipUpdate {
+	_u.mutation.ClearRemovedAt()
+	return _u
+}
+
 // Mutation returns the RelationshipMutation object of the builder.
 func (_u *RelationshipUpdate) Mutation() *RelationshipMutation {
 	return _u.mutation
@@ -185,6 +245,27 @@ func (_u *RelationshipUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.DelegatedAdmin(); ok {
 		_spec.SetField(relationship.FieldDelegatedAdmin, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.StartedAt(); ok {
+		_spec.SetField(relationship.FieldStartedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StartedAtCleared() {
+		_spec.ClearField(relationship.FieldStartedAt, field.TypeTime)
+	}
+	if _u.mutation.RequestSecretHashCleared() {
+		_spec.ClearField(relationship.FieldRequestSecretHash, field.TypeString)
+	}
+	if value, ok := _u.mutation.RequestExpiresAt(); ok {
+		_spec.SetField(relationship.FieldRequestExpiresAt, field.TypeTime, value)
+	}
+	if _u.mutation.RequestExpiresAtCleared() {
+		_spec.ClearField(relationship.FieldRequestExpiresAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RemovedAt(); ok {
+		_spec.SetField(relationship.FieldRemovedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RemovedAtCleared() {
+		_spec.ClearField(relationship.FieldRemovedAt, field.TypeTime)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -259,6 +340,66 @@ func (_u *RelationshipUpdateOne) SetNillableDelegatedAdmin(v *bool) *Relationshi
 	if v != nil {
 		_u.SetDelegatedAdmin(*v)
 	}
+	return _u
+}
+
+// SetStartedAt sets the "started_at" field.
+func (_u *RelationshipUpdateOne) SetStartedAt(v time.Time) *RelationshipUpdateOne {
+	_u.mutation.SetStartedAt(v)
+	return _u
+}
+
+// SetNillableStartedAt sets the "started_at" field if the given value is not nil.
+func (_u *RelationshipUpdateOne) SetNillableStartedAt(v *time.Time) *RelationshipUpdateOne {
+	if v != nil {
+		_u.SetStartedAt(*v)
+	}
+	return _u
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (_u *RelationshipUpdateOne) ClearStartedAt() *RelationshipUpdateOne {
+	_u.mutation.ClearStartedAt()
+	return _u
+}
+
+// SetRequestExpiresAt sets the "request_expires_at" field.
+func (_u *RelationshipUpdateOne) SetRequestExpiresAt(v time.Time) *RelationshipUpdateOne {
+	_u.mutation.SetRequestExpiresAt(v)
+	return _u
+}
+
+// SetNillableRequestExpiresAt sets the "request_expires_at" field if the given value is not nil.
+func (_u *RelationshipUpdateOne) SetNillableRequestExpiresAt(v *time.Time) *RelationshipUpdateOne {
+	if v != nil {
+		_u.SetRequestExpiresAt(*v)
+	}
+	return _u
+}
+
+// ClearRequestExpiresAt clears the value of the "request_expires_at" field.
+func (_u *RelationshipUpdateOne) ClearRequestExpiresAt() *RelationshipUpdateOne {
+	_u.mutation.ClearRequestExpiresAt()
+	return _u
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (_u *RelationshipUpdateOne) SetRemovedAt(v time.Time) *RelationshipUpdateOne {
+	_u.mutation.SetRemovedAt(v)
+	return _u
+}
+
+// SetNillableRemovedAt sets the "removed_at" field if the given value is not nil.
+func (_u *RelationshipUpdateOne) SetNillableRemovedAt(v *time.Time) *RelationshipUpdateOne {
+	if v != nil {
+		_u.SetRemovedAt(*v)
+	}
+	return _u
+}
+
+// ClearRemovedAt clears the value of the "removed_at" field.
+func (_u *RelationshipUpdateOne) ClearRemovedAt() *RelationshipUpdateOne {
+	_u.mutation.ClearRemovedAt()
 	return _u
 }
 
@@ -392,6 +533,27 @@ func (_u *RelationshipUpdateOne) sqlSave(ctx context.Context) (_node *Relationsh
 	}
 	if value, ok := _u.mutation.DelegatedAdmin(); ok {
 		_spec.SetField(relationship.FieldDelegatedAdmin, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.StartedAt(); ok {
+		_spec.SetField(relationship.FieldStartedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StartedAtCleared() {
+		_spec.ClearField(relationship.FieldStartedAt, field.TypeTime)
+	}
+	if _u.mutation.RequestSecretHashCleared() {
+		_spec.ClearField(relationship.FieldRequestSecretHash, field.TypeString)
+	}
+	if value, ok := _u.mutation.RequestExpiresAt(); ok {
+		_spec.SetField(relationship.FieldRequestExpiresAt, field.TypeTime, value)
+	}
+	if _u.mutation.RequestExpiresAtCleared() {
+		_spec.ClearField(relationship.FieldRequestExpiresAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RemovedAt(); ok {
+		_spec.SetField(relationship.FieldRemovedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RemovedAtCleared() {
+		_spec.ClearField(relationship.FieldRemovedAt, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Relationship{config: _u.config}

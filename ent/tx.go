@@ -14,6 +14,8 @@ type Tx struct {
 	config
 	// Activity is the client for interacting with the Activity builders.
 	Activity *ActivityClient
+	// Agreement is the client for interacting with the Agreement builders.
+	Agreement *AgreementClient
 	// BillingProfile is the client for interacting with the BillingProfile builders.
 	BillingProfile *BillingProfileClient
 	// Customer is the client for interacting with the Customer builders.
@@ -166,6 +168,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.Activity = NewActivityClient(tx.config)
+	tx.Agreement = NewAgreementClient(tx.config)
 	tx.BillingProfile = NewBillingProfileClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerTag = NewCustomerTagClient(tx.config)

@@ -74,8 +74,12 @@ func userErrors(err error) ([]*UserError, error) {
 			code, msg = inner.Code, inner.Message
 		}
 		return []*UserError{{Field: path(camel(ve.Name)), Code: UserErrorCode(code), Message: msg}}, nil
-	case errors.As(err, &fe) && fe.Code != rule.CodeForbidden:
-		return []*UserError{{Field: path(strings.Join(fe.Field, ".")), Code: UserErrorCode(fe.Code), Message: fe.Message}}, nil
+	case len(rule.ProblemsOf(err)) > 0 && !(errors.As(err, &fe) && fe.Code == rule.CodeForbidden):
+		var out []*UserError
+		for _, fe := range rule.ProblemsOf(err) {
+			out = append(out, &UserError{Field: path(strings.Join(fe.Field, ".")), Code: UserErrorCode(fe.Code), Message: fe.Message})
+		}
+		return out, nil
 	case errors.As(err, &ce):
 		return []*UserError{constraintError(ce, path)}, nil
 	case errors.Is(err, privacy.Deny):

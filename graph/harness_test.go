@@ -10,13 +10,14 @@ package graph_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
+	crand "crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -31,6 +32,8 @@ import (
 	_ "partnerhub/ent/runtime"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/seed"
+	"partnerhub/ent/seed/fake"
 	"partnerhub/ent/viewer"
 	"partnerhub/graph"
 )
@@ -127,7 +130,7 @@ func newEnv(t *testing.T, backend string, opts graph.Options) *env {
 
 func randomHex(n int) string {
 	b := make([]byte, n)
-	_, _ = rand.Read(b)
+	_, _ = crand.Read(b)
 	return hex.EncodeToString(b)
 }
 
@@ -254,15 +257,32 @@ func (e *env) fixture() *fixture {
 	return f
 }
 
+// validIn is a valid address, phone and registration ID for customers of a country (domain.md §6).
+func validIn(country string) fake.Company {
+	locales := map[string]string{"PL": "pl-PL", "FR": "fr-FR", "RU": "ru-RU", "IT": "it-IT", "GB": "en-GB", "US": "en-US"}
+	if l, ok := locales[country]; ok {
+		return seed.CompanyIn(rand.New(rand.NewPCG(uint64(len(country)), uint64(country[0]))), l)
+	}
+	if country != "DE" {
+		panic("fixture: no valid address for " + country)
+	}
+	return fake.Company{Country: "DE", Address: fake.Address{Line1: "Unter den Linden 1", City: "Berlin",
+		PostalCode: "10117", Country: "DE", Phone: "+49 30 1234567"}}
+}
+
 // addCustomer creates a customer with its billing profile and ACTIVE relationships to its owners.
 func (e *env) addCustomer(s customerSpec) *ent.Customer {
 	e.t.Helper()
+	v := validIn(s.country)
+	a := v.Address
 	c := e.client.Customer.Create().SetCompanyName(s.name).SetPrimaryDomain(s.domain + ".onmicrosoft.com").
-		SetCountry(s.country).SetLanguage("en").SetCulture("en-US").SaveX(sys)
+		SetCountry(s.country).SetLanguage("en").SetCulture("en-US").
+		SetNillableRegistrationID(nonEmpty(v.RegistrationID)).SaveX(sys)
 	e.client.BillingProfile.Create().SetCustomerID(c.ID).SetCompanyName(s.name).
 		SetFirstName("Anna").SetLastName("Nowak").SetEmail("anna@" + s.domain + ".onmicrosoft.com").
-		SetCulture("en-US").SetLanguage("en").SetAddressLine1("1 Main Street").SetCity("Springfield").
-		SetCountry(s.country).ExecX(sys)
+		SetCulture("en-US").SetLanguage("en").SetAddressLine1(a.Line1).SetCity(a.City).
+		SetNillableState(nonEmpty(a.State)).SetNillablePostalCode(nonEmpty(a.PostalCode)).
+		SetNillablePhoneNumber(nonEmpty(a.Phone)).SetCountry(s.country).ExecX(sys)
 	for _, p := range s.owners {
 		typ := relationship.TypeDIRECT_BILL
 		if p.Capacities[0] == enum.IndirectProvider {
@@ -287,4 +307,11 @@ func ids[T interface{ comparable }](items []T, id func(T) pulid.ID) []string {
 		out[i] = string(id(it))
 	}
 	return out
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

@@ -455,7 +455,7 @@ func TestMutCreateCustomer(t *testing.T) {
 				}
 				check(what+" billingProfile.postalCode", mutDeref(bp.PostalCode), "10117")
 				check(what+" billingProfile.country", bp.Country, "DE")
-				check(what+" billingProfile.phoneNumber", mutDeref(bp.PhoneNumber), "+49 30 1234567")
+				check(what+" billingProfile.phoneNumber", mutDeref(bp.PhoneNumber), "+49301234567") // stored in E.164
 				check(what+" billingProfile.version", bp.Version, 1)
 			}
 			if len(c.Relationships) != 1 {

@@ -59,6 +59,10 @@ const (
 	FieldCostVisibility = "cost_visibility"
 	// FieldDefaultGdap holds the string denoting the default_gdap field in the database.
 	FieldDefaultGdap = "default_gdap"
+	// FieldCreationKey holds the string denoting the creation_key field in the database.
+	FieldCreationKey = "creation_key"
+	// FieldReviewClaimedUntil holds the string denoting the review_claimed_until field in the database.
+	FieldReviewClaimedUntil = "review_claimed_until"
 	// EdgeBillingProfile holds the string denoting the billing_profile edge name in mutations.
 	EdgeBillingProfile = "billing_profile"
 	// EdgeRelationships holds the string denoting the relationships edge name in mutations.
@@ -67,6 +71,8 @@ const (
 	EdgeTags = "tags"
 	// EdgeSearchTerms holds the string denoting the search_terms edge name in mutations.
 	EdgeSearchTerms = "search_terms"
+	// EdgeAgreements holds the string denoting the agreements edge name in mutations.
+	EdgeAgreements = "agreements"
 	// EdgeCustomerTags holds the string denoting the customer_tags edge name in mutations.
 	EdgeCustomerTags = "customer_tags"
 	// Table holds the table name of the customer in the database.
@@ -97,6 +103,13 @@ const (
 	SearchTermsInverseTable = "search_terms"
 	// SearchTermsColumn is the table column denoting the search_terms relation/edge.
 	SearchTermsColumn = "customer_id"
+	// AgreementsTable is the table that holds the agreements relation/edge.
+	AgreementsTable = "agreements"
+	// AgreementsInverseTable is the table name for the Agreement entity.
+	// It exists in this package in order to avoid circular dependency with the "agreement" package.
+	AgreementsInverseTable = "agreements"
+	// AgreementsColumn is the table column denoting the agreements relation/edge.
+	AgreementsColumn = "customer_id"
 	// CustomerTagsTable is the table that holds the customer_tags relation/edge.
 	CustomerTagsTable = "customer_tags"
 	// CustomerTagsInverseTable is the table name for the CustomerTag entity.
@@ -129,6 +142,8 @@ var Columns = []string{
 	FieldAllowAzureSavingsPlan,
 	FieldCostVisibility,
 	FieldDefaultGdap,
+	FieldCreationKey,
+	FieldReviewClaimedUntil,
 }
 
 var (
@@ -153,7 +168,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "partnerhub/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -191,6 +206,8 @@ var (
 	DefaultAllowAzureSavingsPlan bool
 	// DefaultDefaultGdap holds the default value on creation for the "default_gdap" field.
 	DefaultDefaultGdap bool
+	// CreationKeyValidator is a validator for the "creation_key" field. It is called by the builders before save.
+	CreationKeyValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -382,6 +399,16 @@ func ByDefaultGdap(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDefaultGdap, opts...).ToFunc()
 }
 
+// ByCreationKey orders the results by the creation_key field.
+func ByCreationKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCreationKey, opts...).ToFunc()
+}
+
+// ByReviewClaimedUntil orders the results by the review_claimed_until field.
+func ByReviewClaimedUntil(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewClaimedUntil, opts...).ToFunc()
+}
+
 // ByBillingProfileField orders the results by billing_profile field.
 func ByBillingProfileField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -431,6 +458,20 @@ func BySearchTerms(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByAgreementsCount orders the results by agreements count.
+func ByAgreementsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAgreementsStep(), opts...)
+	}
+}
+
+// ByAgreements orders the results by agreements terms.
+func ByAgreements(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAgreementsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByCustomerTagsCount orders the results by customer_tags count.
 func ByCustomerTagsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -470,6 +511,13 @@ func newSearchTermsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SearchTermsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, SearchTermsTable, SearchTermsColumn),
+	)
+}
+func newAgreementsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AgreementsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AgreementsTable, AgreementsColumn),
 	)
 }
 func newCustomerTagsStep() *sqlgraph.Step {

@@ -136,6 +136,16 @@ func DefaultGdap(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldDefaultGdap, v))
 }
 
+// CreationKey applies equality check predicate on the "creation_key" field. It's identical to CreationKeyEQ.
+func CreationKey(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreationKey, v))
+}
+
+// ReviewClaimedUntil applies equality check predicate on the "review_claimed_until" field. It's identical to ReviewClaimedUntilEQ.
+func ReviewClaimedUntil(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldReviewClaimedUntil, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldCreatedAt, v))
@@ -1001,6 +1011,131 @@ func DefaultGdapNEQ(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldNEQ(FieldDefaultGdap, v))
 }
 
+// CreationKeyEQ applies the EQ predicate on the "creation_key" field.
+func CreationKeyEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldCreationKey, v))
+}
+
+// CreationKeyNEQ applies the NEQ predicate on the "creation_key" field.
+func CreationKeyNEQ(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldCreationKey, v))
+}
+
+// CreationKeyIn applies the In predicate on the "creation_key" field.
+func CreationKeyIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldCreationKey, vs...))
+}
+
+// CreationKeyNotIn applies the NotIn predicate on the "creation_key" field.
+func CreationKeyNotIn(vs ...string) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldCreationKey, vs...))
+}
+
+// CreationKeyGT applies the GT predicate on the "creation_key" field.
+func CreationKeyGT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldCreationKey, v))
+}
+
+// CreationKeyGTE applies the GTE predicate on the "creation_key" field.
+func CreationKeyGTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldCreationKey, v))
+}
+
+// CreationKeyLT applies the LT predicate on the "creation_key" field.
+func CreationKeyLT(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldCreationKey, v))
+}
+
+// CreationKeyLTE applies the LTE predicate on the "creation_key" field.
+func CreationKeyLTE(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldCreationKey, v))
+}
+
+// CreationKeyContains applies the Contains predicate on the "creation_key" field.
+func CreationKeyContains(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContains(FieldCreationKey, v))
+}
+
+// CreationKeyHasPrefix applies the HasPrefix predicate on the "creation_key" field.
+func CreationKeyHasPrefix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasPrefix(FieldCreationKey, v))
+}
+
+// CreationKeyHasSuffix applies the HasSuffix predicate on the "creation_key" field.
+func CreationKeyHasSuffix(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldHasSuffix(FieldCreationKey, v))
+}
+
+// CreationKeyIsNil applies the IsNil predicate on the "creation_key" field.
+func CreationKeyIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldCreationKey))
+}
+
+// CreationKeyNotNil applies the NotNil predicate on the "creation_key" field.
+func CreationKeyNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldCreationKey))
+}
+
+// CreationKeyEqualFold applies the EqualFold predicate on the "creation_key" field.
+func CreationKeyEqualFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldEqualFold(FieldCreationKey, v))
+}
+
+// CreationKeyContainsFold applies the ContainsFold predicate on the "creation_key" field.
+func CreationKeyContainsFold(v string) predicate.Customer {
+	return predicate.Customer(sql.FieldContainsFold(FieldCreationKey, v))
+}
+
+// ReviewClaimedUntilEQ applies the EQ predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldReviewClaimedUntil, v))
+}
+
+// ReviewClaimedUntilNEQ applies the NEQ predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilNEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldReviewClaimedUntil, v))
+}
+
+// ReviewClaimedUntilIn applies the In predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldReviewClaimedUntil, vs...))
+}
+
+// ReviewClaimedUntilNotIn applies the NotIn predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilNotIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldReviewClaimedUntil, vs...))
+}
+
+// ReviewClaimedUntilGT applies the GT predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilGT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldReviewClaimedUntil, v))
+}
+
+// ReviewClaimedUntilGTE applies the GTE predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilGTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldReviewClaimedUntil, v))
+}
+
+// ReviewClaimedUntilLT applies the LT predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilLT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldReviewClaimedUntil, v))
+}
+
+// ReviewClaimedUntilLTE applies the LTE predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilLTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldReviewClaimedUntil, v))
+}
+
+// ReviewClaimedUntilIsNil applies the IsNil predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldReviewClaimedUntil))
+}
+
+// ReviewClaimedUntilNotNil applies the NotNil predicate on the "review_claimed_until" field.
+func ReviewClaimedUntilNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldReviewClaimedUntil))
+}
+
 // HasBillingProfile applies the HasEdge predicate on the "billing_profile" edge.
 func HasBillingProfile() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
@@ -1085,6 +1220,29 @@ func HasSearchTerms() predicate.Customer {
 func HasSearchTermsWith(preds ...predicate.SearchTerm) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newSearchTermsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAgreements applies the HasEdge predicate on the "agreements" edge.
+func HasAgreements() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AgreementsTable, AgreementsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAgreementsWith applies the HasEdge predicate on the "agreements" edge with a given conditions (other predicates).
+func HasAgreementsWith(preds ...predicate.Agreement) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newAgreementsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -20,6 +20,18 @@ func (f ActivityFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ActivityMutation", m)
 }
 
+// The AgreementFunc type is an adapter to allow the use of ordinary
+// function as Agreement mutator.
+type AgreementFunc func(context.Context, *ent.AgreementMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AgreementFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AgreementMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AgreementMutation", m)
+}
+
 // The BillingProfileFunc type is an adapter to allow the use of ordinary
 // function as BillingProfile mutator.
 type BillingProfileFunc func(context.Context, *ent.BillingProfileMutation) (ent.Value, error)

@@ -8,6 +8,7 @@ import (
 
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -104,6 +105,33 @@ func (f TraverseActivity) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ActivityQuery", q)
+}
+
+// The AgreementFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AgreementFunc func(context.Context, *ent.AgreementQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AgreementFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AgreementQuery", q)
+}
+
+// The TraverseAgreement type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAgreement func(context.Context, *ent.AgreementQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAgreement) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAgreement) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AgreementQuery", q)
 }
 
 // The BillingProfileFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -381,6 +409,8 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.ActivityQuery:
 		return &query[*ent.ActivityQuery, predicate.Activity, activity.OrderOption]{typ: ent.TypeActivity, tq: q}, nil
+	case *ent.AgreementQuery:
+		return &query[*ent.AgreementQuery, predicate.Agreement, agreement.OrderOption]{typ: ent.TypeAgreement, tq: q}, nil
 	case *ent.BillingProfileQuery:
 		return &query[*ent.BillingProfileQuery, predicate.BillingProfile, billingprofile.OrderOption]{typ: ent.TypeBillingProfile, tq: q}, nil
 	case *ent.CustomerQuery:

@@ -61,6 +61,48 @@ var (
 			},
 		},
 	}
+	// AgreementsColumns holds the columns for the "agreements" table.
+	AgreementsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "first_name", Type: field.TypeString},
+		{Name: "last_name", Type: field.TypeString},
+		{Name: "email", Type: field.TypeString},
+		{Name: "email_key", Type: field.TypeString},
+		{Name: "phone_number", Type: field.TypeString, Nullable: true},
+		{Name: "date_agreed", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "date"}},
+		{Name: "confirmed_by_id", Type: field.TypeString, Size: 40},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+	}
+	// AgreementsTable holds the schema information for the "agreements" table.
+	AgreementsTable = &schema.Table{
+		Name:       "agreements",
+		Columns:    AgreementsColumns,
+		PrimaryKey: []*schema.Column{AgreementsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "agreements_users_confirmed_by",
+				Columns:    []*schema.Column{AgreementsColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "agreements_customers_agreements",
+				Columns:    []*schema.Column{AgreementsColumns[11]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "agreement_customer_id_email_key",
+				Unique:  true,
+				Columns: []*schema.Column{AgreementsColumns[11], AgreementsColumns[7]},
+			},
+		},
+	}
 	// BillingProfilesColumns holds the columns for the "billing_profiles" table.
 	BillingProfilesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -119,6 +161,8 @@ var (
 		{Name: "allow_azure_savings_plan", Type: field.TypeBool, Default: false},
 		{Name: "cost_visibility", Type: field.TypeEnum, Enums: []string{"ALLOWED", "NOT_ALLOWED"}, Default: "NOT_ALLOWED"},
 		{Name: "default_gdap", Type: field.TypeBool, Default: true},
+		{Name: "creation_key", Type: field.TypeString, Unique: true, Nullable: true, Size: 200},
+		{Name: "review_claimed_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 	}
 	// CustomersTable holds the schema information for the "customers" table.
 	CustomersTable = &schema.Table{
@@ -142,9 +186,9 @@ var (
 				Columns: []*schema.Column{CustomersColumns[1], CustomersColumns[0]},
 			},
 			{
-				Name:    "customer_verification_status",
+				Name:    "customer_verification_status_review_claimed_until",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[13]},
+				Columns: []*schema.Column{CustomersColumns[13], CustomersColumns[22]},
 			},
 		},
 	}
@@ -247,7 +291,10 @@ var (
 		{Name: "type", Type: field.TypeEnum, Enums: []string{"DIRECT_BILL", "INDIRECT_PROVIDER", "INDIRECT_RESELLER", "ADVISOR"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACTIVE", "REMOVED"}, Default: "ACTIVE"},
 		{Name: "delegated_admin", Type: field.TypeBool, Default: false},
-		{Name: "started_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "started_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "request_secret_hash", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "request_expires_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "removed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "associated_partner_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -260,19 +307,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "relationships_customers_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[8]},
+				Columns:    []*schema.Column{RelationshipsColumns[11]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[9]},
+				Columns:    []*schema.Column{RelationshipsColumns[12]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_associated_partner",
-				Columns:    []*schema.Column{RelationshipsColumns[10]},
+				Columns:    []*schema.Column{RelationshipsColumns[13]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -281,17 +328,17 @@ var (
 			{
 				Name:    "relationship_partner_id_status_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[9], RelationshipsColumns[5], RelationshipsColumns[8]},
+				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[5], RelationshipsColumns[11]},
 			},
 			{
 				Name:    "relationship_customer_id_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[8], RelationshipsColumns[9]},
+				Columns: []*schema.Column{RelationshipsColumns[11], RelationshipsColumns[12]},
 			},
 			{
 				Name:    "relationship_partner_id_associated_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[9], RelationshipsColumns[10]},
+				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[13]},
 			},
 		},
 	}
@@ -450,6 +497,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		ActivitiesTable,
+		AgreementsTable,
 		BillingProfilesTable,
 		CustomersTable,
 		CustomerTagsTable,
@@ -467,6 +515,8 @@ var (
 func init() {
 	ActivitiesTable.ForeignKeys[0].RefTable = UsersTable
 	ActivitiesTable.ForeignKeys[1].RefTable = CustomersTable
+	AgreementsTable.ForeignKeys[0].RefTable = UsersTable
+	AgreementsTable.ForeignKeys[1].RefTable = CustomersTable
 	BillingProfilesTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTagsTable.ForeignKeys[0].RefTable = CustomersTable
 	CustomerTagsTable.ForeignKeys[1].RefTable = TagsTable

@@ -135,6 +135,30 @@ func (f ActivityMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ActivityMutation", m)
 }
 
+// The AgreementQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgreementQueryRuleFunc func(context.Context, *ent.AgreementQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgreementQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgreementQuery", q)
+}
+
+// The AgreementMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgreementMutationRuleFunc func(context.Context, *ent.AgreementMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgreementMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgreementMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementMutation", m)
+}
+
 // The BillingProfileQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type BillingProfileQueryRuleFunc func(context.Context, *ent.BillingProfileQuery) error
@@ -412,6 +436,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.ActivityQuery:
 		return q.Filter(), nil
+	case *ent.AgreementQuery:
+		return q.Filter(), nil
 	case *ent.BillingProfileQuery:
 		return q.Filter(), nil
 	case *ent.CustomerQuery:
@@ -440,6 +466,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.ActivityMutation:
+		return m.Filter(), nil
+	case *ent.AgreementMutation:
 		return m.Filter(), nil
 	case *ent.BillingProfileMutation:
 		return m.Filter(), nil

@@ -39,6 +39,12 @@ const (
 	FieldDelegatedAdmin = "delegated_admin"
 	// FieldStartedAt holds the string denoting the started_at field in the database.
 	FieldStartedAt = "started_at"
+	// FieldRequestSecretHash holds the string denoting the request_secret_hash field in the database.
+	FieldRequestSecretHash = "request_secret_hash"
+	// FieldRequestExpiresAt holds the string denoting the request_expires_at field in the database.
+	FieldRequestExpiresAt = "request_expires_at"
+	// FieldRemovedAt holds the string denoting the removed_at field in the database.
+	FieldRemovedAt = "removed_at"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -83,6 +89,9 @@ var Columns = []string{
 	FieldAssociatedPartnerID,
 	FieldDelegatedAdmin,
 	FieldStartedAt,
+	FieldRequestSecretHash,
+	FieldRequestExpiresAt,
+	FieldRemovedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -115,8 +124,6 @@ var (
 	VersionValidator func(int) error
 	// DefaultDelegatedAdmin holds the default value on creation for the "delegated_admin" field.
 	DefaultDelegatedAdmin bool
-	// DefaultStartedAt holds the default value on creation for the "started_at" field.
-	DefaultStartedAt func() time.Time
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -231,6 +238,21 @@ func ByDelegatedAdmin(opts ...sql.OrderTermOption) OrderOption {
 // ByStartedAt orders the results by the started_at field.
 func ByStartedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStartedAt, opts...).ToFunc()
+}
+
+// ByRequestSecretHash orders the results by the request_secret_hash field.
+func ByRequestSecretHash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRequestSecretHash, opts...).ToFunc()
+}
+
+// ByRequestExpiresAt orders the results by the request_expires_at field.
+func ByRequestExpiresAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRequestExpiresAt, opts...).ToFunc()
+}
+
+// ByRemovedAt orders the results by the removed_at field.
+func ByRemovedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRemovedAt, opts...).ToFunc()
 }
 
 // ByPartnerField orders the results by partner field.

@@ -96,6 +96,21 @@ func StartedAt(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldStartedAt, v))
 }
 
+// RequestSecretHash applies equality check predicate on the "request_secret_hash" field. It's identical to RequestSecretHashEQ.
+func RequestSecretHash(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldRequestSecretHash, v))
+}
+
+// RequestExpiresAt applies equality check predicate on the "request_expires_at" field. It's identical to RequestExpiresAtEQ.
+func RequestExpiresAt(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldRequestExpiresAt, v))
+}
+
+// RemovedAt applies equality check predicate on the "removed_at" field. It's identical to RemovedAtEQ.
+func RemovedAt(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldRemovedAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldCreatedAt, v))
@@ -524,6 +539,191 @@ func StartedAtLT(v time.Time) predicate.Relationship {
 // StartedAtLTE applies the LTE predicate on the "started_at" field.
 func StartedAtLTE(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldLTE(FieldStartedAt, v))
+}
+
+// StartedAtIsNil applies the IsNil predicate on the "started_at" field.
+func StartedAtIsNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldIsNull(FieldStartedAt))
+}
+
+// StartedAtNotNil applies the NotNil predicate on the "started_at" field.
+func StartedAtNotNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotNull(FieldStartedAt))
+}
+
+// RequestSecretHashEQ applies the EQ predicate on the "request_secret_hash" field.
+func RequestSecretHashEQ(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashNEQ applies the NEQ predicate on the "request_secret_hash" field.
+func RequestSecretHashNEQ(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNEQ(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashIn applies the In predicate on the "request_secret_hash" field.
+func RequestSecretHashIn(vs ...string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldIn(FieldRequestSecretHash, vs...))
+}
+
+// RequestSecretHashNotIn applies the NotIn predicate on the "request_secret_hash" field.
+func RequestSecretHashNotIn(vs ...string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotIn(FieldRequestSecretHash, vs...))
+}
+
+// RequestSecretHashGT applies the GT predicate on the "request_secret_hash" field.
+func RequestSecretHashGT(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGT(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashGTE applies the GTE predicate on the "request_secret_hash" field.
+func RequestSecretHashGTE(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGTE(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashLT applies the LT predicate on the "request_secret_hash" field.
+func RequestSecretHashLT(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLT(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashLTE applies the LTE predicate on the "request_secret_hash" field.
+func RequestSecretHashLTE(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLTE(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashContains applies the Contains predicate on the "request_secret_hash" field.
+func RequestSecretHashContains(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldContains(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashHasPrefix applies the HasPrefix predicate on the "request_secret_hash" field.
+func RequestSecretHashHasPrefix(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldHasPrefix(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashHasSuffix applies the HasSuffix predicate on the "request_secret_hash" field.
+func RequestSecretHashHasSuffix(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldHasSuffix(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashIsNil applies the IsNil predicate on the "request_secret_hash" field.
+func RequestSecretHashIsNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldIsNull(FieldRequestSecretHash))
+}
+
+// RequestSecretHashNotNil applies the NotNil predicate on the "request_secret_hash" field.
+func RequestSecretHashNotNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotNull(FieldRequestSecretHash))
+}
+
+// RequestSecretHashEqualFold applies the EqualFold predicate on the "request_secret_hash" field.
+func RequestSecretHashEqualFold(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEqualFold(FieldRequestSecretHash, v))
+}
+
+// RequestSecretHashContainsFold applies the ContainsFold predicate on the "request_secret_hash" field.
+func RequestSecretHashContainsFold(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldContainsFold(FieldRequestSecretHash, v))
+}
+
+// RequestExpiresAtEQ applies the EQ predicate on the "request_expires_at" field.
+func RequestExpiresAtEQ(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldRequestExpiresAt, v))
+}
+
+// RequestExpiresAtNEQ applies the NEQ predicate on the "request_expires_at" field.
+func RequestExpiresAtNEQ(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNEQ(FieldRequestExpiresAt, v))
+}
+
+// RequestExpiresAtIn applies the In predicate on the "request_expires_at" field.
+func RequestExpiresAtIn(vs ...time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldIn(FieldRequestExpiresAt, vs...))
+}
+
+// RequestExpiresAtNotIn applies the NotIn predicate on the "request_expires_at" field.
+func RequestExpiresAtNotIn(vs ...time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotIn(FieldRequestExpiresAt, vs...))
+}
+
+// RequestExpiresAtGT applies the GT predicate on the "request_expires_at" field.
+func RequestExpiresAtGT(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGT(FieldRequestExpiresAt, v))
+}
+
+// RequestExpiresAtGTE applies the GTE predicate on the "request_expires_at" field.
+func RequestExpiresAtGTE(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGTE(FieldRequestExpiresAt, v))
+}
+
+// RequestExpiresAtLT applies the LT predicate on the "request_expires_at" field.
+func RequestExpiresAtLT(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLT(FieldRequestExpiresAt, v))
+}
+
+// RequestExpiresAtLTE applies the LTE predicate on the "request_expires_at" field.
+func RequestExpiresAtLTE(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLTE(FieldRequestExpiresAt, v))
+}
+
+// RequestExpiresAtIsNil applies the IsNil predicate on the "request_expires_at" field.
+func RequestExpiresAtIsNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldIsNull(FieldRequestExpiresAt))
+}
+
+// RequestExpiresAtNotNil applies the NotNil predicate on the "request_expires_at" field.
+func RequestExpiresAtNotNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotNull(FieldRequestExpiresAt))
+}
+
+// RemovedAtEQ applies the EQ predicate on the "removed_at" field.
+func RemovedAtEQ(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldRemovedAt, v))
+}
+
+// RemovedAtNEQ applies the NEQ predicate on the "removed_at" field.
+func RemovedAtNEQ(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNEQ(FieldRemovedAt, v))
+}
+
+// RemovedAtIn applies the In predicate on the "removed_at" field.
+func RemovedAtIn(vs ...time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldIn(FieldRemovedAt, vs...))
+}
+
+// RemovedAtNotIn applies the NotIn predicate on the "removed_at" field.
+func RemovedAtNotIn(vs ...time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotIn(FieldRemovedAt, vs...))
+}
+
+// RemovedAtGT applies the GT predicate on the "removed_at" field.
+func RemovedAtGT(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGT(FieldRemovedAt, v))
+}
+
+// RemovedAtGTE applies the GTE predicate on the "removed_at" field.
+func RemovedAtGTE(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGTE(FieldRemovedAt, v))
+}
+
+// RemovedAtLT applies the LT predicate on the "removed_at" field.
+func RemovedAtLT(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLT(FieldRemovedAt, v))
+}
+
+// RemovedAtLTE applies the LTE predicate on the "removed_at" field.
+func RemovedAtLTE(v time.Time) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLTE(FieldRemovedAt, v))
+}
+
+// RemovedAtIsNil applies the IsNil predicate on the "removed_at" field.
+func RemovedAtIsNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldIsNull(FieldRemovedAt))
+}
+
+// RemovedAtNotNil applies the NotNil predicate on the "removed_at" field.
+func RemovedAtNotNil() predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotNull(FieldRemovedAt))
 }
 
 // HasPartner applies the HasEdge predicate on the "partner" edge.

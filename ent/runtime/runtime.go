@@ -5,6 +5,7 @@ package runtime
 import (
 	"context"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
@@ -69,6 +70,43 @@ func init() {
 			return nil
 		}
 	}()
+	agreementMixin := schema.Agreement{}.Mixin()
+	agreementMixinFields0 := agreementMixin[0].Fields()
+	_ = agreementMixinFields0
+	agreementMixinFields1 := agreementMixin[1].Fields()
+	_ = agreementMixinFields1
+	agreementFields := schema.Agreement{}.Fields()
+	_ = agreementFields
+	// agreementDescCreatedAt is the schema descriptor for created_at field.
+	agreementDescCreatedAt := agreementMixinFields1[0].Descriptor()
+	// agreement.DefaultCreatedAt holds the default value on creation for the created_at field.
+	agreement.DefaultCreatedAt = agreementDescCreatedAt.Default.(func() time.Time)
+	// agreementDescUpdatedAt is the schema descriptor for updated_at field.
+	agreementDescUpdatedAt := agreementMixinFields1[1].Descriptor()
+	// agreement.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	agreement.DefaultUpdatedAt = agreementDescUpdatedAt.Default.(func() time.Time)
+	// agreement.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	agreement.UpdateDefaultUpdatedAt = agreementDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// agreementDescID is the schema descriptor for id field.
+	agreementDescID := agreementMixinFields0[0].Descriptor()
+	// agreement.DefaultID holds the default value on creation for the id field.
+	agreement.DefaultID = agreementDescID.Default.(func() pulid.ID)
+	// agreement.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	agreement.IDValidator = func() func(string) error {
+		validators := agreementDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	billingprofileMixin := schema.BillingProfile{}.Mixin()
 	billingprofile.Policy = privacy.NewPolicies(schema.BillingProfile{})
 	billingprofile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -86,6 +124,8 @@ func init() {
 	billingprofile.Hooks[2] = billingprofileHooks[1]
 
 	billingprofile.Hooks[3] = billingprofileHooks[2]
+
+	billingprofile.Hooks[4] = billingprofileHooks[3]
 	billingprofileMixinFields0 := billingprofileMixin[0].Fields()
 	_ = billingprofileMixinFields0
 	billingprofileMixinFields1 := billingprofileMixin[1].Fields()
@@ -217,6 +257,8 @@ func init() {
 	customer.Hooks[4] = customerHooks[3]
 
 	customer.Hooks[5] = customerHooks[4]
+
+	customer.Hooks[6] = customerHooks[5]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()
@@ -305,6 +347,10 @@ func init() {
 	customerDescDefaultGdap := customerFields[16].Descriptor()
 	// customer.DefaultDefaultGdap holds the default value on creation for the default_gdap field.
 	customer.DefaultDefaultGdap = customerDescDefaultGdap.Default.(bool)
+	// customerDescCreationKey is the schema descriptor for creation_key field.
+	customerDescCreationKey := customerFields[17].Descriptor()
+	// customer.CreationKeyValidator is a validator for the "creation_key" field. It is called by the builders before save.
+	customer.CreationKeyValidator = customerDescCreationKey.Validators[0].(func(string) error)
 	// customerDescID is the schema descriptor for id field.
 	customerDescID := customerMixinFields0[0].Descriptor()
 	// customer.DefaultID holds the default value on creation for the id field.
@@ -515,10 +561,6 @@ func init() {
 	relationshipDescDelegatedAdmin := relationshipFields[5].Descriptor()
 	// relationship.DefaultDelegatedAdmin holds the default value on creation for the delegated_admin field.
 	relationship.DefaultDelegatedAdmin = relationshipDescDelegatedAdmin.Default.(bool)
-	// relationshipDescStartedAt is the schema descriptor for started_at field.
-	relationshipDescStartedAt := relationshipFields[6].Descriptor()
-	// relationship.DefaultStartedAt holds the default value on creation for the started_at field.
-	relationship.DefaultStartedAt = relationshipDescStartedAt.Default.(func() time.Time)
 	// relationshipDescID is the schema descriptor for id field.
 	relationshipDescID := relationshipMixinFields0[0].Descriptor()
 	// relationship.DefaultID holds the default value on creation for the id field.

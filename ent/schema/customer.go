@@ -65,6 +65,12 @@ func (Customer) Fields() []ent.Field {
 			Comment("Whether the customer's users may see Azure costs at retail rates."),
 		field.Bool("default_gdap").Default(true).
 			Comment("Whether a default granular delegated admin relationship was requested when added."),
+		field.String("creation_key").Optional().Nillable().Unique().Immutable().MaxLen(200).
+			Comment("The adding partner's idempotency key (partner ID, colon, key): a retried create finds the first customer.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("review_claimed_until").Optional().Nillable().SchemaType(TimeColumn).
+			Comment("A verifier works on the customer until then (claims expire, so a crashed worker's customers are taken up again).").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -77,6 +83,8 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("tags", Tag.Type).Through("customer_tags", CustomerTag.Type).
 			Comment("Only the viewer partner's tags."),
 		edge.To("search_terms", SearchTerm.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("agreements", Agreement.Type).
+			Comment("Customer agreement confirmations, newest first; only those the viewer's partner made."),
 	}
 }
 
@@ -86,7 +94,7 @@ func (Customer) Indexes() []ent.Index {
 		index.Fields("sort_name", "id"),
 		index.Fields("country", "id"),
 		index.Fields("created_at", "id"),
-		index.Fields("verification_status"),
+		index.Fields("verification_status", "review_claimed_until"),
 	}
 }
 

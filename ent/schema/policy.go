@@ -165,6 +165,7 @@ func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
 		rule.Audited(rule.CustomerItself),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
+		rule.ValidateCustomer(),
 		rule.CustomerDerived(),
 		hook.On(rule.CustomerAddedByViewer(), ent.OpCreate),
 		hook.On(rule.CustomerSearchTerms(), ent.OpCreate|ent.OpUpdateOne),
@@ -176,6 +177,7 @@ func (BillingProfile) Hooks() []ent.Hook {
 	return []ent.Hook{
 		rule.Audited(rule.CustomerOfBillingProfile),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
+		rule.ValidateBillingProfile(),
 		hook.On(rule.BillingProfileFollowUp(), ent.OpCreate|ent.OpUpdateOne),
 	}
 }

@@ -33,7 +33,14 @@ func (Relationship) Fields() []ent.Field {
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Bool("delegated_admin").Default(false).
 			Comment("Whether delegated admin privileges were included."),
-		field.Time("started_at").Default(Now).Immutable().SchemaType(TimeColumn),
+		field.Time("started_at").Optional().Nillable().SchemaType(TimeColumn).
+			Comment("When the relationship became ACTIVE."),
+		field.String("request_secret_hash").Optional().Nillable().Unique().Immutable().Sensitive().
+			Comment("A PENDING relationship is a request: the SHA-256 of its invitation link's secret.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("request_expires_at").Optional().Nillable().SchemaType(TimeColumn).
+			Comment("When a request's link stops working (90 days after it is sent)."),
+		field.Time("removed_at").Optional().Nillable().SchemaType(TimeColumn),
 	}
 }
 

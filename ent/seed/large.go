@@ -106,7 +106,7 @@ func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, en
 		comps := make([]fake.Company, n)
 		customers := make([]*ent.CustomerCreate, n)
 		for i := range comps {
-			comp := fake.NewCompany(r)
+			comp := Company(r)
 			comps[i] = comp
 			created := createdAt(start + i)
 			customers[i] = c.Customer.Create().

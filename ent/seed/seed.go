@@ -142,7 +142,7 @@ func demo(ctx context.Context, c *ent.Client) error {
 		return cu, tagRandomly(ctx, c, r, cu, owner, tags[owner.ID])
 	}
 	for _, nc := range namedCustomers {
-		comp := fake.NewCompanyIn(r, nc.locale)
+		comp := CompanyIn(r, nc.locale)
 		comp = comp.WithDomainPrefix(nc.prefix)
 		comp.Name = nc.name
 		if _, err := add(comp, contoso, relationship.TypeDIRECT_BILL, nil); err != nil {
@@ -150,7 +150,7 @@ func demo(ctx context.Context, c *ent.Client) error {
 		}
 	}
 	for i := 0; i < DemoPartners[0].Customers; i++ {
-		cu, err := add(fake.NewCompany(r), contoso, relationship.TypeDIRECT_BILL, nil)
+		cu, err := add(Company(r), contoso, relationship.TypeDIRECT_BILL, nil)
 		if err != nil {
 			return err
 		}
@@ -170,12 +170,12 @@ func demo(ctx context.Context, c *ent.Client) error {
 		case i%5 == 0:
 			reseller = contoso
 		}
-		if _, err := add(fake.NewCompany(r), fabrikam, relationship.TypeINDIRECT_PROVIDER, reseller); err != nil {
+		if _, err := add(Company(r), fabrikam, relationship.TypeINDIRECT_PROVIDER, reseller); err != nil {
 			return err
 		}
 	}
 	for i := 0; i < DemoPartners[3].Customers; i++ {
-		if _, err := add(fake.NewCompany(r), adatum, relationship.TypeDIRECT_BILL, nil); err != nil {
+		if _, err := add(Company(r), adatum, relationship.TypeDIRECT_BILL, nil); err != nil {
 			return err
 		}
 	}

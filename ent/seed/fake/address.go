@@ -129,7 +129,11 @@ func phone(r *rand.Rand, country string, c city) string {
 		return "+1 " + area + " " + nxx + " " + digits(r, 4, "")
 	case "GB":
 		if chance(r, 25) {
-			return "+44 7" + digits(r, 1, "456789") + digits(r, 2, "") + " " + digits(r, 6, "")
+			// 076… numbers are pagers, not mobiles.
+			return "+44 7" + digits(r, 1, "45789") + digits(r, 2, "") + " " + digits(r, 6, "")
+		}
+		if first == "23456789" {
+			first = "234" // the ranges most allocated in every area (others are often unallocated)
 		}
 		sub := digits(r, 10-len(area), first)
 		switch len(area) {
@@ -162,7 +166,8 @@ func phone(r *rand.Rand, country string, c city) string {
 				return "+33 7 " + group(digits(r, 8, "345678"), 2, 2, 2)
 			}
 		}
-		return "+33 " + lead + " " + group(digits(r, 8, ""), 2, 2, 2)
+		// Not "2 62…"/"2 69…": those are Réunion's and Mayotte's numbers, not metropolitan France's.
+		return "+33 " + lead + " " + group(digits(r, 8, "1234578"), 2, 2, 2)
 	default: // IT
 		if chance(r, 30) {
 			return "+39 " + pick(r, itMobile) + " " + group(digits(r, 7, ""), 3)

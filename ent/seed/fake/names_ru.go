@@ -79,7 +79,7 @@ func ruCompanyName(r *rand.Rand, cityName string) string {
 	case 7: // АО «Уральский завод металлоконструкций»
 		return ruQuoted(form, pick(r, ruHeadAdj)+" "+pick(r, ruHead)+" "+pick(r, ruObjects))
 	case 8: // ООО «Петров и партнёры»
-		return ruQuoted(form, pick(r, ruNames.last)+pick(r, []string{" и партнёры", " и сыновья", " и К°", " Консалтинг", " Групп"}))
+		return ruQuoted(form, pick(r, ruNames.last)+pick(r, []string{" и партнёры", " и сыновья", " и Ко", " Консалтинг", " Групп"}))
 	case 9: // ГК «Вектор», ТД «Восход»
 		return pick(r, []string{"ГК", "ТД", "НПО", "НПП", "ПК"}) + " «" + pick(r, ruWords) + pick(r, []string{"", "-" + pick(r, ruSuffix), "-" + pick(r, ruPlaces)}) + "»"
 	default: // ООО «СК Вектор-Урал», ООО «ТД Альфа»
