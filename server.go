@@ -2,6 +2,7 @@
 //
 //	partnerhub [flags]          serve (see -h for flags; each has a PARTNERHUB_* environment variable)
 //	partnerhub seed [flags]     load a large, realistic data set (see `partnerhub seed -h`)
+//	partnerhub verification [flags]   an operator's override of a customer's verification
 package main
 
 import (
@@ -19,14 +20,22 @@ import (
 	"time"
 
 	"partnerhub/ent/database"
+	"partnerhub/ent/customer"
+	"partnerhub/ent/rule"
 	_ "partnerhub/ent/runtime" // registers the schema's hooks and privacy policies
+	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/seed"
 	"partnerhub/graph"
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "seed" {
-		os.Exit(runSeed(os.Args[2:]))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "seed":
+			os.Exit(runSeed(os.Args[2:]))
+		case "verification":
+			os.Exit(runOverride(os.Args[2:]))
+		}
 	}
 	os.Exit(serve(os.Args[1:]))
 }
@@ -66,6 +75,8 @@ func serve(args []string) int {
 		"demo mode: load demo data into an empty database and accept the X-Partnerhub-User header ($PARTNERHUB_DEMO). Never in production")
 	static := fs.String("static", env("PARTNERHUB_STATIC_DIR", "frontend/dist"), "built web app to serve at / ($PARTNERHUB_STATIC_DIR)")
 	logFormat := fs.String("log-format", env("PARTNERHUB_LOG_FORMAT", "text"), "text or json ($PARTNERHUB_LOG_FORMAT)")
+	publicURL := fs.String("public-url", env("PARTNERHUB_PUBLIC_URL", ""), "where users reach the app, for links in invitations ($PARTNERHUB_PUBLIC_URL; default: the request's origin)")
+	verifier := fs.Bool("verifier", envBool("PARTNERHUB_VERIFIER", true), "run the automatic verifier of customers under review ($PARTNERHUB_VERIFIER)")
 	_ = fs.Parse(args)
 	log := newLogger(*logFormat)
 	slog.SetDefault(log)
@@ -93,6 +104,10 @@ func serve(args []string) int {
 		log.Warn("demo mode: the " + graph.DemoUserHeader + " header is accepted; never run production like this")
 	}
 
+	if *verifier {
+		go rule.RunVerifier(ctx, db.Client, rule.AutoVerifier{}, 10*time.Second, log)
+	}
+
 	var allowed []string
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -100,7 +115,7 @@ func serve(args []string) int {
 		}
 	}
 	handler := graph.NewHandler(db.Client, graph.Options{
-		Demo: *demo, AllowedOrigins: allowed, StaticDir: *static, Ready: db.Ping, Logger: log,
+		Demo: *demo, AllowedOrigins: allowed, StaticDir: *static, Ready: db.Ping, Logger: log, PublicURL: *publicURL,
 	})
 	srv := &http.Server{
 		Addr:              *addr,
@@ -160,5 +175,29 @@ func runSeed(args []string) int {
 	}
 	fmt.Fprintln(os.Stderr)
 	log.Info("seeded", "customers", spec.Customers, "partners", spec.Partners, "took", time.Since(start).Round(time.Second))
+	return 0
+}
+
+func runOverride(args []string) int {
+	fs := flag.NewFlagSet("partnerhub verification", flag.ExitOnError)
+	dbURL := fs.String("database", env("PARTNERHUB_DATABASE_URL", database.DefaultURL), "database URL, as for the server")
+	id := fs.String("customer", "", "the customer's ID (cus_…)")
+	status := fs.String("status", "", "ALLOWED, NOT_ALLOWED or UNDER_REVIEW")
+	reason := fs.String("reason", "", "why (kept with the decision)")
+	operator := fs.String("operator", os.Getenv("USER"), "who overrides")
+	_ = fs.Parse(args)
+	ctx := context.Background()
+	db, err := database.Open(ctx, *dbURL)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer db.Close()
+	c, err := rule.OverrideVerification(ctx, db.Client, pulid.ID(*id), customer.VerificationStatus(*status), *reason, *operator)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "override refused:", err)
+		return 1
+	}
+	fmt.Printf("%s (%s) is now %s\n", c.DisplayName, c.PrimaryDomain, c.VerificationStatus)
 	return 0
 }

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"partnerhub/ent/agreement"
@@ -403,6 +404,12 @@ func (_q *AgreementQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if agreement.Policy == nil {
+		return errors.New("ent: uninitialized agreement.Policy (forgotten import ent/runtime?)")
+	}
+	if err := agreement.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

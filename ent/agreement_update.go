@@ -42,7 +42,9 @@ func (_u *AgreementUpdate) Mutation() *AgreementMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *AgreementUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -69,11 +71,15 @@ func (_u *AgreementUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *AgreementUpdate) defaults() {
+func (_u *AgreementUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if agreement.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized agreement.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := agreement.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -159,7 +165,9 @@ func (_u *AgreementUpdateOne) Select(field string, fields ...string) *AgreementU
 
 // Save executes the query and returns the updated Agreement entity.
 func (_u *AgreementUpdateOne) Save(ctx context.Context) (*Agreement, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -186,11 +194,15 @@ func (_u *AgreementUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *AgreementUpdateOne) defaults() {
+func (_u *AgreementUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if agreement.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized agreement.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := agreement.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -607,7 +607,8 @@ func (c *AgreementClient) QueryConfirmedBy(_m *Agreement) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *AgreementClient) Hooks() []Hook {
-	return c.hooks.Agreement
+	hooks := c.hooks.Agreement
+	return append(hooks[:len(hooks):len(hooks)], agreement.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.

@@ -20,11 +20,15 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder,
 	return r.client.Noders(ctx, ids, ent.WithNodeType(ent.IDToType))
 }
 
+// Customer returns CustomerResolver implementation.
+func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 // Tag returns TagResolver implementation.
 func (r *Resolver) Tag() TagResolver { return &tagResolver{r} }
 
+type customerResolver struct{ *Resolver }
 type queryResolver struct{ *Resolver }
 type tagResolver struct{ *Resolver }

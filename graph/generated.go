@@ -15,6 +15,7 @@ import (
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/session"
+	"partnerhub/ent/validate"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -47,6 +48,8 @@ type Config struct {
 }
 
 type ResolverRoot interface {
+	Country() CountryResolver
+	Customer() CustomerResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Tag() TagResolver
@@ -56,6 +59,11 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AcceptRelationshipRequestPayload struct {
+		Request    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Activity struct {
 		After        func(childComplexity int) int
 		Before       func(childComplexity int) int
@@ -82,6 +90,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Agreement struct {
+		ConfirmedBy func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Customer    func(childComplexity int) int
+		DateAgreed  func(childComplexity int) int
+		Email       func(childComplexity int) int
+		FirstName   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		LastName    func(childComplexity int) int
+		PhoneNumber func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
 	BillingProfile struct {
 		AddressLine1 func(childComplexity int) int
 		AddressLine2 func(childComplexity int) int
@@ -103,6 +124,29 @@ type ComplexityRoot struct {
 		Version      func(childComplexity int) int
 	}
 
+	ConfirmCustomerAgreementPayload struct {
+		Agreement  func(childComplexity int) int
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Country struct {
+		Code                   func(childComplexity int) int
+		Name                   func(childComplexity int, language *string) int
+		PostalCodeExample      func(childComplexity int) int
+		RequiresCity           func(childComplexity int) int
+		RequiresPhone          func(childComplexity int) int
+		RequiresPostalCode     func(childComplexity int) int
+		RequiresRegistrationID func(childComplexity int) int
+		RequiresState          func(childComplexity int) int
+		States                 func(childComplexity int) int
+	}
+
+	CountryState struct {
+		Code func(childComplexity int) int
+		Name func(childComplexity int) int
+	}
+
 	CreateAccessTokenPayload struct {
 		Session    func(childComplexity int) int
 		Token      func(childComplexity int) int
@@ -112,9 +156,12 @@ type ComplexityRoot struct {
 	CreateCustomerPayload struct {
 		Customer   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+		Warnings   func(childComplexity int) int
 	}
 
 	Customer struct {
+		AgreementConfirmed     func(childComplexity int) int
+		Agreements             func(childComplexity int) int
 		AllowAzureReservations func(childComplexity int) int
 		AllowAzureSavingsPlan  func(childComplexity int) int
 		BillingProfile         func(childComplexity int) int
@@ -151,6 +198,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerPayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	DeleteTagPayload struct {
 		DeletedTagID func(childComplexity int) int
 		UserErrors   func(childComplexity int) int
@@ -181,21 +233,27 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation     func(childComplexity int, input AcceptInvitationInput) int
-		CreateAccessToken    func(childComplexity int, input CreateAccessTokenInput) int
-		CreateCustomer       func(childComplexity int, input CreateCustomerInput) int
-		CreateTag            func(childComplexity int, input CreateTagInput) int
-		DeleteTag            func(childComplexity int, input DeleteTagInput) int
-		InviteUser           func(childComplexity int, input InviteUserInput) int
-		RevokeSession        func(childComplexity int, input RevokeSessionInput) int
-		SetUserActive        func(childComplexity int, input SetUserActiveInput) int
-		SignIn               func(childComplexity int, input SignInInput) int
-		SignOut              func(childComplexity int) int
-		TagsAdd              func(childComplexity int, input TagsInput) int
-		TagsRemove           func(childComplexity int, input TagsInput) int
-		UpdateBillingProfile func(childComplexity int, input UpdateBillingProfileInput) int
-		UpdateTag            func(childComplexity int, input UpdateTagInput) int
-		UpdateUserRoles      func(childComplexity int, input UpdateUserRolesInput) int
+		AcceptInvitation          func(childComplexity int, input AcceptInvitationInput) int
+		AcceptRelationshipRequest func(childComplexity int, input AcceptRelationshipRequestInput) int
+		ConfirmCustomerAgreement  func(childComplexity int, input ConfirmCustomerAgreementInput) int
+		CreateAccessToken         func(childComplexity int, input CreateAccessTokenInput) int
+		CreateCustomer            func(childComplexity int, input CreateCustomerInput) int
+		CreateTag                 func(childComplexity int, input CreateTagInput) int
+		DeleteTag                 func(childComplexity int, input DeleteTagInput) int
+		InviteUser                func(childComplexity int, input InviteUserInput) int
+		RemoveRelationship        func(childComplexity int, input RemoveRelationshipInput) int
+		RequestRelationship       func(childComplexity int, input RequestRelationshipInput) int
+		RevokeSession             func(childComplexity int, input RevokeSessionInput) int
+		SetUserActive             func(childComplexity int, input SetUserActiveInput) int
+		SignIn                    func(childComplexity int, input SignInInput) int
+		SignOut                   func(childComplexity int) int
+		TagsAdd                   func(childComplexity int, input TagsInput) int
+		TagsRemove                func(childComplexity int, input TagsInput) int
+		UpdateBillingProfile      func(childComplexity int, input UpdateBillingProfileInput) int
+		UpdateCostVisibility      func(childComplexity int, input UpdateCostVisibilityInput) int
+		UpdateCustomerPermissions func(childComplexity int, input UpdateCustomerPermissionsInput) int
+		UpdateTag                 func(childComplexity int, input UpdateTagInput) int
+		UpdateUserRoles           func(childComplexity int, input UpdateUserRolesInput) int
 	}
 
 	PageInfo struct {
@@ -218,16 +276,19 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		ActivityLog     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, from *time.Time, to *time.Time, customerID *pulid.ID, resourceTypes []activity.ResourceType, operations []string, succeeded *bool) int
-		Customers       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) int
-		DomainAvailable func(childComplexity int, prefix string) int
-		Invitations     func(childComplexity int) int
-		Node            func(childComplexity int, id pulid.ID) int
-		Nodes           func(childComplexity int, ids []pulid.ID) int
-		Sessions        func(childComplexity int) int
-		Tags            func(childComplexity int) int
-		Users           func(childComplexity int) int
-		Viewer          func(childComplexity int) int
+		ActivityLog          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, from *time.Time, to *time.Time, customerID *pulid.ID, resourceTypes []activity.ResourceType, operations []string, succeeded *bool) int
+		Countries            func(childComplexity int) int
+		Customers            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) int
+		DomainAvailable      func(childComplexity int, prefix string) int
+		Invitations          func(childComplexity int) int
+		Node                 func(childComplexity int, id pulid.ID) int
+		Nodes                func(childComplexity int, ids []pulid.ID) int
+		RelationshipRequest  func(childComplexity int, token string) int
+		RelationshipRequests func(childComplexity int) int
+		Sessions             func(childComplexity int) int
+		Tags                 func(childComplexity int) int
+		Users                func(childComplexity int) int
+		Viewer               func(childComplexity int) int
 	}
 
 	Relationship struct {
@@ -237,11 +298,36 @@ type ComplexityRoot struct {
 		DelegatedAdmin    func(childComplexity int) int
 		ID                func(childComplexity int) int
 		Partner           func(childComplexity int) int
+		RemovedAt         func(childComplexity int) int
+		RequestExpiresAt  func(childComplexity int) int
 		StartedAt         func(childComplexity int) int
 		Status            func(childComplexity int) int
 		Type              func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Version           func(childComplexity int) int
+	}
+
+	RelationshipRequest struct {
+		CreatedAt      func(childComplexity int) int
+		CustomerName   func(childComplexity int) int
+		DelegatedAdmin func(childComplexity int) int
+		ExpiresAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		PartnerName    func(childComplexity int) int
+		PrimaryDomain  func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Type           func(childComplexity int) int
+	}
+
+	RemoveRelationshipPayload struct {
+		Relationship func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	RequestRelationshipPayload struct {
+		Link       func(childComplexity int) int
+		Request    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	RevokeSessionPayload struct {
@@ -296,6 +382,7 @@ type ComplexityRoot struct {
 		BillingProfile func(childComplexity int) int
 		Customer       func(childComplexity int) int
 		UserErrors     func(childComplexity int) int
+		Warnings       func(childComplexity int) int
 	}
 
 	User struct {
@@ -328,6 +415,12 @@ type ComplexityRoot struct {
 	}
 }
 
+type CountryResolver interface {
+	Name(ctx context.Context, obj *validate.Country, language *string) (string, error)
+}
+type CustomerResolver interface {
+	AgreementConfirmed(ctx context.Context, obj *ent.Customer) (bool, error)
+}
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input CreateCustomerInput) (*CreateCustomerPayload, error)
 	UpdateBillingProfile(ctx context.Context, input UpdateBillingProfileInput) (*UpdateBillingProfilePayload, error)
@@ -344,6 +437,12 @@ type MutationResolver interface {
 	AcceptInvitation(ctx context.Context, input AcceptInvitationInput) (*SignInPayload, error)
 	UpdateUserRoles(ctx context.Context, input UpdateUserRolesInput) (*UserPayload, error)
 	SetUserActive(ctx context.Context, input SetUserActiveInput) (*UserPayload, error)
+	ConfirmCustomerAgreement(ctx context.Context, input ConfirmCustomerAgreementInput) (*ConfirmCustomerAgreementPayload, error)
+	RequestRelationship(ctx context.Context, input RequestRelationshipInput) (*RequestRelationshipPayload, error)
+	AcceptRelationshipRequest(ctx context.Context, input AcceptRelationshipRequestInput) (*AcceptRelationshipRequestPayload, error)
+	RemoveRelationship(ctx context.Context, input RemoveRelationshipInput) (*RemoveRelationshipPayload, error)
+	UpdateCustomerPermissions(ctx context.Context, input UpdateCustomerPermissionsInput) (*CustomerPayload, error)
+	UpdateCostVisibility(ctx context.Context, input UpdateCostVisibilityInput) (*CustomerPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -356,6 +455,9 @@ type QueryResolver interface {
 	Customers(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error)
 	Tags(ctx context.Context) ([]*ent.Tag, error)
 	DomainAvailable(ctx context.Context, prefix string) (*DomainAvailability, error)
+	Countries(ctx context.Context) ([]*validate.Country, error)
+	RelationshipRequests(ctx context.Context) ([]*RelationshipRequest, error)
+	RelationshipRequest(ctx context.Context, token string) (*RelationshipRequest, error)
 }
 type TagResolver interface {
 	CustomerCount(ctx context.Context, obj *ent.Tag) (int, error)
@@ -379,6 +481,20 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 	ec := executionContext{nil, e, 0, 0, nil}
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AcceptRelationshipRequestPayload.request":
+		if e.complexity.AcceptRelationshipRequestPayload.Request == nil {
+			break
+		}
+
+		return e.complexity.AcceptRelationshipRequestPayload.Request(childComplexity), true
+
+	case "AcceptRelationshipRequestPayload.userErrors":
+		if e.complexity.AcceptRelationshipRequestPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.AcceptRelationshipRequestPayload.UserErrors(childComplexity), true
 
 	case "Activity.after":
 		if e.complexity.Activity.After == nil {
@@ -498,6 +614,76 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.ActivityEdge.Node(childComplexity), true
+
+	case "Agreement.confirmedBy":
+		if e.complexity.Agreement.ConfirmedBy == nil {
+			break
+		}
+
+		return e.complexity.Agreement.ConfirmedBy(childComplexity), true
+
+	case "Agreement.createdAt":
+		if e.complexity.Agreement.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.Agreement.CreatedAt(childComplexity), true
+
+	case "Agreement.customer":
+		if e.complexity.Agreement.Customer == nil {
+			break
+		}
+
+		return e.complexity.Agreement.Customer(childComplexity), true
+
+	case "Agreement.dateAgreed":
+		if e.complexity.Agreement.DateAgreed == nil {
+			break
+		}
+
+		return e.complexity.Agreement.DateAgreed(childComplexity), true
+
+	case "Agreement.email":
+		if e.complexity.Agreement.Email == nil {
+			break
+		}
+
+		return e.complexity.Agreement.Email(childComplexity), true
+
+	case "Agreement.firstName":
+		if e.complexity.Agreement.FirstName == nil {
+			break
+		}
+
+		return e.complexity.Agreement.FirstName(childComplexity), true
+
+	case "Agreement.id":
+		if e.complexity.Agreement.ID == nil {
+			break
+		}
+
+		return e.complexity.Agreement.ID(childComplexity), true
+
+	case "Agreement.lastName":
+		if e.complexity.Agreement.LastName == nil {
+			break
+		}
+
+		return e.complexity.Agreement.LastName(childComplexity), true
+
+	case "Agreement.phoneNumber":
+		if e.complexity.Agreement.PhoneNumber == nil {
+			break
+		}
+
+		return e.complexity.Agreement.PhoneNumber(childComplexity), true
+
+	case "Agreement.updatedAt":
+		if e.complexity.Agreement.UpdatedAt == nil {
+			break
+		}
+
+		return e.complexity.Agreement.UpdatedAt(childComplexity), true
 
 	case "BillingProfile.addressLine1":
 		if e.complexity.BillingProfile.AddressLine1 == nil {
@@ -625,6 +811,109 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.BillingProfile.Version(childComplexity), true
 
+	case "ConfirmCustomerAgreementPayload.agreement":
+		if e.complexity.ConfirmCustomerAgreementPayload.Agreement == nil {
+			break
+		}
+
+		return e.complexity.ConfirmCustomerAgreementPayload.Agreement(childComplexity), true
+
+	case "ConfirmCustomerAgreementPayload.customer":
+		if e.complexity.ConfirmCustomerAgreementPayload.Customer == nil {
+			break
+		}
+
+		return e.complexity.ConfirmCustomerAgreementPayload.Customer(childComplexity), true
+
+	case "ConfirmCustomerAgreementPayload.userErrors":
+		if e.complexity.ConfirmCustomerAgreementPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.ConfirmCustomerAgreementPayload.UserErrors(childComplexity), true
+
+	case "Country.code":
+		if e.complexity.Country.Code == nil {
+			break
+		}
+
+		return e.complexity.Country.Code(childComplexity), true
+
+	case "Country.name":
+		if e.complexity.Country.Name == nil {
+			break
+		}
+
+		args, err := ec.field_Country_name_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Country.Name(childComplexity, args["language"].(*string)), true
+
+	case "Country.postalCodeExample":
+		if e.complexity.Country.PostalCodeExample == nil {
+			break
+		}
+
+		return e.complexity.Country.PostalCodeExample(childComplexity), true
+
+	case "Country.requiresCity":
+		if e.complexity.Country.RequiresCity == nil {
+			break
+		}
+
+		return e.complexity.Country.RequiresCity(childComplexity), true
+
+	case "Country.requiresPhone":
+		if e.complexity.Country.RequiresPhone == nil {
+			break
+		}
+
+		return e.complexity.Country.RequiresPhone(childComplexity), true
+
+	case "Country.requiresPostalCode":
+		if e.complexity.Country.RequiresPostalCode == nil {
+			break
+		}
+
+		return e.complexity.Country.RequiresPostalCode(childComplexity), true
+
+	case "Country.requiresRegistrationID":
+		if e.complexity.Country.RequiresRegistrationID == nil {
+			break
+		}
+
+		return e.complexity.Country.RequiresRegistrationID(childComplexity), true
+
+	case "Country.requiresState":
+		if e.complexity.Country.RequiresState == nil {
+			break
+		}
+
+		return e.complexity.Country.RequiresState(childComplexity), true
+
+	case "Country.states":
+		if e.complexity.Country.States == nil {
+			break
+		}
+
+		return e.complexity.Country.States(childComplexity), true
+
+	case "CountryState.code":
+		if e.complexity.CountryState.Code == nil {
+			break
+		}
+
+		return e.complexity.CountryState.Code(childComplexity), true
+
+	case "CountryState.name":
+		if e.complexity.CountryState.Name == nil {
+			break
+		}
+
+		return e.complexity.CountryState.Name(childComplexity), true
+
 	case "CreateAccessTokenPayload.session":
 		if e.complexity.CreateAccessTokenPayload.Session == nil {
 			break
@@ -659,6 +948,27 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.CreateCustomerPayload.UserErrors(childComplexity), true
+
+	case "CreateCustomerPayload.warnings":
+		if e.complexity.CreateCustomerPayload.Warnings == nil {
+			break
+		}
+
+		return e.complexity.CreateCustomerPayload.Warnings(childComplexity), true
+
+	case "Customer.agreementConfirmed":
+		if e.complexity.Customer.AgreementConfirmed == nil {
+			break
+		}
+
+		return e.complexity.Customer.AgreementConfirmed(childComplexity), true
+
+	case "Customer.agreements":
+		if e.complexity.Customer.Agreements == nil {
+			break
+		}
+
+		return e.complexity.Customer.Agreements(childComplexity), true
 
 	case "Customer.allowAzureReservations":
 		if e.complexity.Customer.AllowAzureReservations == nil {
@@ -856,6 +1166,20 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.CustomerEdge.Node(childComplexity), true
 
+	case "CustomerPayload.customer":
+		if e.complexity.CustomerPayload.Customer == nil {
+			break
+		}
+
+		return e.complexity.CustomerPayload.Customer(childComplexity), true
+
+	case "CustomerPayload.userErrors":
+		if e.complexity.CustomerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.CustomerPayload.UserErrors(childComplexity), true
+
 	case "DeleteTagPayload.deletedTagID":
 		if e.complexity.DeleteTagPayload.DeletedTagID == nil {
 			break
@@ -987,6 +1311,30 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Mutation.AcceptInvitation(childComplexity, args["input"].(AcceptInvitationInput)), true
 
+	case "Mutation.acceptRelationshipRequest":
+		if e.complexity.Mutation.AcceptRelationshipRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptRelationshipRequest_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AcceptRelationshipRequest(childComplexity, args["input"].(AcceptRelationshipRequestInput)), true
+
+	case "Mutation.confirmCustomerAgreement":
+		if e.complexity.Mutation.ConfirmCustomerAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmCustomerAgreement_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ConfirmCustomerAgreement(childComplexity, args["input"].(ConfirmCustomerAgreementInput)), true
+
 	case "Mutation.createAccessToken":
 		if e.complexity.Mutation.CreateAccessToken == nil {
 			break
@@ -1046,6 +1394,30 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Mutation.InviteUser(childComplexity, args["input"].(InviteUserInput)), true
+
+	case "Mutation.removeRelationship":
+		if e.complexity.Mutation.RemoveRelationship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeRelationship_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RemoveRelationship(childComplexity, args["input"].(RemoveRelationshipInput)), true
+
+	case "Mutation.requestRelationship":
+		if e.complexity.Mutation.RequestRelationship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestRelationship_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RequestRelationship(childComplexity, args["input"].(RequestRelationshipInput)), true
 
 	case "Mutation.revokeSession":
 		if e.complexity.Mutation.RevokeSession == nil {
@@ -1125,6 +1497,30 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Mutation.UpdateBillingProfile(childComplexity, args["input"].(UpdateBillingProfileInput)), true
+
+	case "Mutation.updateCostVisibility":
+		if e.complexity.Mutation.UpdateCostVisibility == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCostVisibility_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateCostVisibility(childComplexity, args["input"].(UpdateCostVisibilityInput)), true
+
+	case "Mutation.updateCustomerPermissions":
+		if e.complexity.Mutation.UpdateCustomerPermissions == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCustomerPermissions_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateCustomerPermissions(childComplexity, args["input"].(UpdateCustomerPermissionsInput)), true
 
 	case "Mutation.updateTag":
 		if e.complexity.Mutation.UpdateTag == nil {
@@ -1253,6 +1649,13 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Query.ActivityLog(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["from"].(*time.Time), args["to"].(*time.Time), args["customerID"].(*pulid.ID), args["resourceTypes"].([]activity.ResourceType), args["operations"].([]string), args["succeeded"].(*bool)), true
 
+	case "Query.countries":
+		if e.complexity.Query.Countries == nil {
+			break
+		}
+
+		return e.complexity.Query.Countries(childComplexity), true
+
 	case "Query.customers":
 		if e.complexity.Query.Customers == nil {
 			break
@@ -1307,6 +1710,25 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Query.Nodes(childComplexity, args["ids"].([]pulid.ID)), true
+
+	case "Query.relationshipRequest":
+		if e.complexity.Query.RelationshipRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_relationshipRequest_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.RelationshipRequest(childComplexity, args["token"].(string)), true
+
+	case "Query.relationshipRequests":
+		if e.complexity.Query.RelationshipRequests == nil {
+			break
+		}
+
+		return e.complexity.Query.RelationshipRequests(childComplexity), true
 
 	case "Query.sessions":
 		if e.complexity.Query.Sessions == nil {
@@ -1378,6 +1800,20 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Relationship.Partner(childComplexity), true
 
+	case "Relationship.removedAt":
+		if e.complexity.Relationship.RemovedAt == nil {
+			break
+		}
+
+		return e.complexity.Relationship.RemovedAt(childComplexity), true
+
+	case "Relationship.requestExpiresAt":
+		if e.complexity.Relationship.RequestExpiresAt == nil {
+			break
+		}
+
+		return e.complexity.Relationship.RequestExpiresAt(childComplexity), true
+
 	case "Relationship.startedAt":
 		if e.complexity.Relationship.StartedAt == nil {
 			break
@@ -1412,6 +1848,104 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Relationship.Version(childComplexity), true
+
+	case "RelationshipRequest.createdAt":
+		if e.complexity.RelationshipRequest.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.CreatedAt(childComplexity), true
+
+	case "RelationshipRequest.customerName":
+		if e.complexity.RelationshipRequest.CustomerName == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.CustomerName(childComplexity), true
+
+	case "RelationshipRequest.delegatedAdmin":
+		if e.complexity.RelationshipRequest.DelegatedAdmin == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.DelegatedAdmin(childComplexity), true
+
+	case "RelationshipRequest.expiresAt":
+		if e.complexity.RelationshipRequest.ExpiresAt == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.ExpiresAt(childComplexity), true
+
+	case "RelationshipRequest.id":
+		if e.complexity.RelationshipRequest.ID == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.ID(childComplexity), true
+
+	case "RelationshipRequest.partnerName":
+		if e.complexity.RelationshipRequest.PartnerName == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.PartnerName(childComplexity), true
+
+	case "RelationshipRequest.primaryDomain":
+		if e.complexity.RelationshipRequest.PrimaryDomain == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.PrimaryDomain(childComplexity), true
+
+	case "RelationshipRequest.status":
+		if e.complexity.RelationshipRequest.Status == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.Status(childComplexity), true
+
+	case "RelationshipRequest.type":
+		if e.complexity.RelationshipRequest.Type == nil {
+			break
+		}
+
+		return e.complexity.RelationshipRequest.Type(childComplexity), true
+
+	case "RemoveRelationshipPayload.relationship":
+		if e.complexity.RemoveRelationshipPayload.Relationship == nil {
+			break
+		}
+
+		return e.complexity.RemoveRelationshipPayload.Relationship(childComplexity), true
+
+	case "RemoveRelationshipPayload.userErrors":
+		if e.complexity.RemoveRelationshipPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.RemoveRelationshipPayload.UserErrors(childComplexity), true
+
+	case "RequestRelationshipPayload.link":
+		if e.complexity.RequestRelationshipPayload.Link == nil {
+			break
+		}
+
+		return e.complexity.RequestRelationshipPayload.Link(childComplexity), true
+
+	case "RequestRelationshipPayload.request":
+		if e.complexity.RequestRelationshipPayload.Request == nil {
+			break
+		}
+
+		return e.complexity.RequestRelationshipPayload.Request(childComplexity), true
+
+	case "RequestRelationshipPayload.userErrors":
+		if e.complexity.RequestRelationshipPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.RequestRelationshipPayload.UserErrors(childComplexity), true
 
 	case "RevokeSessionPayload.revokedSessionID":
 		if e.complexity.RevokeSessionPayload.RevokedSessionID == nil {
@@ -1623,6 +2157,13 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.UpdateBillingProfilePayload.UserErrors(childComplexity), true
 
+	case "UpdateBillingProfilePayload.warnings":
+		if e.complexity.UpdateBillingProfilePayload.Warnings == nil {
+			break
+		}
+
+		return e.complexity.UpdateBillingProfilePayload.Warnings(childComplexity), true
+
 	case "User.active":
 		if e.complexity.User.Active == nil {
 			break
@@ -1751,8 +2292,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := executionContext{opCtx, e, 0, 0, make(chan graphql.DeferredResult)}
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAcceptInvitationInput,
+		ec.unmarshalInputAcceptRelationshipRequestInput,
 		ec.unmarshalInputActivityOrder,
 		ec.unmarshalInputBillingProfileInput,
+		ec.unmarshalInputConfirmCustomerAgreementInput,
 		ec.unmarshalInputCreateAccessTokenInput,
 		ec.unmarshalInputCreateCustomerInput,
 		ec.unmarshalInputCreateTagInput,
@@ -1760,11 +2303,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCustomerOrder,
 		ec.unmarshalInputDeleteTagInput,
 		ec.unmarshalInputInviteUserInput,
+		ec.unmarshalInputRemoveRelationshipInput,
+		ec.unmarshalInputRequestRelationshipInput,
 		ec.unmarshalInputRevokeSessionInput,
 		ec.unmarshalInputSetUserActiveInput,
 		ec.unmarshalInputSignInInput,
 		ec.unmarshalInputTagsInput,
 		ec.unmarshalInputUpdateBillingProfileInput,
+		ec.unmarshalInputUpdateCostVisibilityInput,
+		ec.unmarshalInputUpdateCustomerPermissionsInput,
 		ec.unmarshalInputUpdateTagInput,
 		ec.unmarshalInputUpdateUserRolesInput,
 	)
@@ -1863,7 +2410,7 @@ func (ec *executionContext) introspectType(name string) (*introspection.Type, er
 	return introspection.WrapTypeFromDef(ec.Schema(), ec.Schema().Types[name]), nil
 }
 
-//go:embed "activity.graphql" "auth.graphql" "ent.graphql" "partnerhub.graphql"
+//go:embed "activity.graphql" "auth.graphql" "ent.graphql" "partnerhub.graphql" "rules.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1879,12 +2426,41 @@ var sources = []*ast.Source{
 	{Name: "auth.graphql", Input: sourceData("auth.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "partnerhub.graphql", Input: sourceData("partnerhub.graphql"), BuiltIn: false},
+	{Name: "rules.graphql", Input: sourceData("rules.graphql"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Country_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Country_name_argsLanguage(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Country_name_argsLanguage(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*string, error) {
+	if _, ok := rawArgs["language"]; !ok {
+		var zeroVal *string
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+	if tmp, ok := rawArgs["language"]; ok {
+		return ec.unmarshalOString2ᚖstring(ctx, tmp)
+	}
+
+	var zeroVal *string
+	return zeroVal, nil
+}
 
 func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -1911,6 +2487,62 @@ func (ec *executionContext) field_Mutation_acceptInvitation_argsInput(
 	}
 
 	var zeroVal AcceptInvitationInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_acceptRelationshipRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_acceptRelationshipRequest_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_acceptRelationshipRequest_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (AcceptRelationshipRequestInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal AcceptRelationshipRequestInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNAcceptRelationshipRequestInput2partnerhubᚋgraphᚐAcceptRelationshipRequestInput(ctx, tmp)
+	}
+
+	var zeroVal AcceptRelationshipRequestInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmCustomerAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_confirmCustomerAgreement_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_confirmCustomerAgreement_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (ConfirmCustomerAgreementInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal ConfirmCustomerAgreementInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNConfirmCustomerAgreementInput2partnerhubᚋgraphᚐConfirmCustomerAgreementInput(ctx, tmp)
+	}
+
+	var zeroVal ConfirmCustomerAgreementInput
 	return zeroVal, nil
 }
 
@@ -2051,6 +2683,62 @@ func (ec *executionContext) field_Mutation_inviteUser_argsInput(
 	}
 
 	var zeroVal InviteUserInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_removeRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_removeRelationship_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_removeRelationship_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (RemoveRelationshipInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal RemoveRelationshipInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNRemoveRelationshipInput2partnerhubᚋgraphᚐRemoveRelationshipInput(ctx, tmp)
+	}
+
+	var zeroVal RemoveRelationshipInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_requestRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_requestRelationship_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_requestRelationship_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (RequestRelationshipInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal RequestRelationshipInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNRequestRelationshipInput2partnerhubᚋgraphᚐRequestRelationshipInput(ctx, tmp)
+	}
+
+	var zeroVal RequestRelationshipInput
 	return zeroVal, nil
 }
 
@@ -2219,6 +2907,62 @@ func (ec *executionContext) field_Mutation_updateBillingProfile_argsInput(
 	}
 
 	var zeroVal UpdateBillingProfileInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCostVisibility_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_updateCostVisibility_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_updateCostVisibility_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (UpdateCostVisibilityInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal UpdateCostVisibilityInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNUpdateCostVisibilityInput2partnerhubᚋgraphᚐUpdateCostVisibilityInput(ctx, tmp)
+	}
+
+	var zeroVal UpdateCostVisibilityInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCustomerPermissions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_updateCustomerPermissions_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_updateCustomerPermissions_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (UpdateCustomerPermissionsInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal UpdateCustomerPermissionsInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNUpdateCustomerPermissionsInput2partnerhubᚋgraphᚐUpdateCustomerPermissionsInput(ctx, tmp)
+	}
+
+	var zeroVal UpdateCustomerPermissionsInput
 	return zeroVal, nil
 }
 
@@ -2791,6 +3535,34 @@ func (ec *executionContext) field_Query_nodes_argsIds(
 	return zeroVal, nil
 }
 
+func (ec *executionContext) field_Query_relationshipRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Query_relationshipRequest_argsToken(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["token"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Query_relationshipRequest_argsToken(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (string, error) {
+	if _, ok := rawArgs["token"]; !ok {
+		var zeroVal string
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+	if tmp, ok := rawArgs["token"]; ok {
+		return ec.unmarshalNString2string(ctx, tmp)
+	}
+
+	var zeroVal string
+	return zeroVal, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2910,6 +3682,119 @@ func (ec *executionContext) field___Type_fields_argsIncludeDeprecated(
 // endregion ************************** directives.gotpl **************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AcceptRelationshipRequestPayload_request(ctx context.Context, field graphql.CollectedField, obj *AcceptRelationshipRequestPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_AcceptRelationshipRequestPayload_request(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Request, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*RelationshipRequest)
+	fc.Result = res
+	return ec.marshalORelationshipRequest2ᚖpartnerhubᚋgraphᚐRelationshipRequest(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_AcceptRelationshipRequestPayload_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptRelationshipRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_RelationshipRequest_id(ctx, field)
+			case "type":
+				return ec.fieldContext_RelationshipRequest_type(ctx, field)
+			case "status":
+				return ec.fieldContext_RelationshipRequest_status(ctx, field)
+			case "delegatedAdmin":
+				return ec.fieldContext_RelationshipRequest_delegatedAdmin(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_RelationshipRequest_expiresAt(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_RelationshipRequest_createdAt(ctx, field)
+			case "partnerName":
+				return ec.fieldContext_RelationshipRequest_partnerName(ctx, field)
+			case "customerName":
+				return ec.fieldContext_RelationshipRequest_customerName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_RelationshipRequest_primaryDomain(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RelationshipRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AcceptRelationshipRequestPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *AcceptRelationshipRequestPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_AcceptRelationshipRequestPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_AcceptRelationshipRequestPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptRelationshipRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Activity_id(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
 	fc, err := ec.fieldContext_Activity_id(ctx, field)
@@ -3481,6 +4366,10 @@ func (ec *executionContext) fieldContext_Activity_customer(_ context.Context, fi
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 		},
@@ -3739,6 +4628,517 @@ func (ec *executionContext) fieldContext_ActivityEdge_cursor(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Cursor does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_id(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ID, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(pulid.ID)
+	fc.Result = res
+	return ec.marshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_createdAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.CreatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_updatedAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UpdatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_firstName(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_firstName(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.FirstName, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_lastName(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_lastName(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.LastName, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_email(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_email(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Email, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_phoneNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_phoneNumber(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.PhoneNumber, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalOString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_phoneNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_dateAgreed(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_dateAgreed(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.DateAgreed, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_dateAgreed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_customer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Customer(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Customer)
+	fc.Result = res
+	return ec.marshalNCustomer2ᚖpartnerhubᚋentᚐCustomer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Customer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Customer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Customer_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Customer_version(ctx, field)
+			case "microsoftID":
+				return ec.fieldContext_Customer_microsoftID(ctx, field)
+			case "companyName":
+				return ec.fieldContext_Customer_companyName(ctx, field)
+			case "displayName":
+				return ec.fieldContext_Customer_displayName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_Customer_primaryDomain(ctx, field)
+			case "country":
+				return ec.fieldContext_Customer_country(ctx, field)
+			case "language":
+				return ec.fieldContext_Customer_language(ctx, field)
+			case "culture":
+				return ec.fieldContext_Customer_culture(ctx, field)
+			case "registrationID":
+				return ec.fieldContext_Customer_registrationID(ctx, field)
+			case "verificationStatus":
+				return ec.fieldContext_Customer_verificationStatus(ctx, field)
+			case "verificationReasons":
+				return ec.fieldContext_Customer_verificationReasons(ctx, field)
+			case "verificationChangedAt":
+				return ec.fieldContext_Customer_verificationChangedAt(ctx, field)
+			case "qualification":
+				return ec.fieldContext_Customer_qualification(ctx, field)
+			case "allowAzureReservations":
+				return ec.fieldContext_Customer_allowAzureReservations(ctx, field)
+			case "allowAzureSavingsPlan":
+				return ec.fieldContext_Customer_allowAzureSavingsPlan(ctx, field)
+			case "costVisibility":
+				return ec.fieldContext_Customer_costVisibility(ctx, field)
+			case "defaultGdap":
+				return ec.fieldContext_Customer_defaultGdap(ctx, field)
+			case "billingProfile":
+				return ec.fieldContext_Customer_billingProfile(ctx, field)
+			case "relationships":
+				return ec.fieldContext_Customer_relationships(ctx, field)
+			case "tags":
+				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_confirmedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Agreement_confirmedBy(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ConfirmedBy(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ent.User)
+	fc.Result = res
+	return ec.marshalNUser2ᚖpartnerhubᚋentᚐUser(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Agreement_confirmedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_User_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_User_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_User_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_User_version(ctx, field)
+			case "email":
+				return ec.fieldContext_User_email(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			case "active":
+				return ec.fieldContext_User_active(ctx, field)
+			case "lastSignInAt":
+				return ec.fieldContext_User_lastSignInAt(ctx, field)
+			case "partner":
+				return ec.fieldContext_User_partner(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 		},
 	}
 	return fc, nil
@@ -4565,8 +5965,718 @@ func (ec *executionContext) fieldContext_BillingProfile_customer(_ context.Conte
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConfirmCustomerAgreementPayload_agreement(ctx context.Context, field graphql.CollectedField, obj *ConfirmCustomerAgreementPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_ConfirmCustomerAgreementPayload_agreement(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Agreement, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Agreement)
+	fc.Result = res
+	return ec.marshalOAgreement2ᚖpartnerhubᚋentᚐAgreement(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_ConfirmCustomerAgreementPayload_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConfirmCustomerAgreementPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Agreement_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Agreement_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Agreement_updatedAt(ctx, field)
+			case "firstName":
+				return ec.fieldContext_Agreement_firstName(ctx, field)
+			case "lastName":
+				return ec.fieldContext_Agreement_lastName(ctx, field)
+			case "email":
+				return ec.fieldContext_Agreement_email(ctx, field)
+			case "phoneNumber":
+				return ec.fieldContext_Agreement_phoneNumber(ctx, field)
+			case "dateAgreed":
+				return ec.fieldContext_Agreement_dateAgreed(ctx, field)
+			case "customer":
+				return ec.fieldContext_Agreement_customer(ctx, field)
+			case "confirmedBy":
+				return ec.fieldContext_Agreement_confirmedBy(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConfirmCustomerAgreementPayload_customer(ctx context.Context, field graphql.CollectedField, obj *ConfirmCustomerAgreementPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_ConfirmCustomerAgreementPayload_customer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Customer, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Customer)
+	fc.Result = res
+	return ec.marshalOCustomer2ᚖpartnerhubᚋentᚐCustomer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_ConfirmCustomerAgreementPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConfirmCustomerAgreementPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Customer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Customer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Customer_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Customer_version(ctx, field)
+			case "microsoftID":
+				return ec.fieldContext_Customer_microsoftID(ctx, field)
+			case "companyName":
+				return ec.fieldContext_Customer_companyName(ctx, field)
+			case "displayName":
+				return ec.fieldContext_Customer_displayName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_Customer_primaryDomain(ctx, field)
+			case "country":
+				return ec.fieldContext_Customer_country(ctx, field)
+			case "language":
+				return ec.fieldContext_Customer_language(ctx, field)
+			case "culture":
+				return ec.fieldContext_Customer_culture(ctx, field)
+			case "registrationID":
+				return ec.fieldContext_Customer_registrationID(ctx, field)
+			case "verificationStatus":
+				return ec.fieldContext_Customer_verificationStatus(ctx, field)
+			case "verificationReasons":
+				return ec.fieldContext_Customer_verificationReasons(ctx, field)
+			case "verificationChangedAt":
+				return ec.fieldContext_Customer_verificationChangedAt(ctx, field)
+			case "qualification":
+				return ec.fieldContext_Customer_qualification(ctx, field)
+			case "allowAzureReservations":
+				return ec.fieldContext_Customer_allowAzureReservations(ctx, field)
+			case "allowAzureSavingsPlan":
+				return ec.fieldContext_Customer_allowAzureSavingsPlan(ctx, field)
+			case "costVisibility":
+				return ec.fieldContext_Customer_costVisibility(ctx, field)
+			case "defaultGdap":
+				return ec.fieldContext_Customer_defaultGdap(ctx, field)
+			case "billingProfile":
+				return ec.fieldContext_Customer_billingProfile(ctx, field)
+			case "relationships":
+				return ec.fieldContext_Customer_relationships(ctx, field)
+			case "tags":
+				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConfirmCustomerAgreementPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ConfirmCustomerAgreementPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_ConfirmCustomerAgreementPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_ConfirmCustomerAgreementPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConfirmCustomerAgreementPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_code(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_code(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Code, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_name(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_name(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Country().Name(rctx, obj, fc.Args["language"].(*string))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Country_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_requiresRegistrationID(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_requiresRegistrationID(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RequiresRegistrationID, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_requiresRegistrationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_requiresPhone(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_requiresPhone(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RequiresPhone, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_requiresPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_requiresState(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_requiresState(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RequiresState, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_requiresState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_requiresPostalCode(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_requiresPostalCode(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RequiresPostalCode, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_requiresPostalCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_requiresCity(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_requiresCity(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RequiresCity, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_requiresCity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_postalCodeExample(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_postalCodeExample(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.PostalCodeExample, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalOString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_postalCodeExample(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_states(ctx context.Context, field graphql.CollectedField, obj *validate.Country) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Country_states(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.States, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]validate.State)
+	fc.Result = res
+	return ec.marshalNCountryState2ᚕpartnerhubᚋentᚋvalidateᚐStateᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Country_states(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "code":
+				return ec.fieldContext_CountryState_code(ctx, field)
+			case "name":
+				return ec.fieldContext_CountryState_name(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CountryState", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountryState_code(ctx context.Context, field graphql.CollectedField, obj *validate.State) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CountryState_code(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Code, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CountryState_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountryState",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountryState_name(ctx context.Context, field graphql.CollectedField, obj *validate.State) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CountryState_name(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Name, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CountryState_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountryState",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -4808,6 +6918,10 @@ func (ec *executionContext) fieldContext_CreateCustomerPayload_customer(_ contex
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 		},
@@ -4847,6 +6961,58 @@ func (ec *executionContext) _CreateCustomerPayload_userErrors(ctx context.Contex
 }
 
 func (ec *executionContext) fieldContext_CreateCustomerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateCustomerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateCustomerPayload_warnings(ctx context.Context, field graphql.CollectedField, obj *CreateCustomerPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CreateCustomerPayload_warnings(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Warnings, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CreateCustomerPayload_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreateCustomerPayload",
 		Field:      field,
@@ -5869,6 +8035,10 @@ func (ec *executionContext) fieldContext_Customer_relationships(_ context.Contex
 				return ec.fieldContext_Relationship_delegatedAdmin(ctx, field)
 			case "startedAt":
 				return ec.fieldContext_Relationship_startedAt(ctx, field)
+			case "requestExpiresAt":
+				return ec.fieldContext_Relationship_requestExpiresAt(ctx, field)
+			case "removedAt":
+				return ec.fieldContext_Relationship_removedAt(ctx, field)
 			case "partner":
 				return ec.fieldContext_Relationship_partner(ctx, field)
 			case "customer":
@@ -5936,6 +8106,113 @@ func (ec *executionContext) fieldContext_Customer_tags(_ context.Context, field 
 				return ec.fieldContext_Tag_customerCount(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Tag", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_agreements(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Customer_agreements(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Agreements(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.([]*ent.Agreement)
+	fc.Result = res
+	return ec.marshalOAgreement2ᚕᚖpartnerhubᚋentᚐAgreementᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Customer_agreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Agreement_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Agreement_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Agreement_updatedAt(ctx, field)
+			case "firstName":
+				return ec.fieldContext_Agreement_firstName(ctx, field)
+			case "lastName":
+				return ec.fieldContext_Agreement_lastName(ctx, field)
+			case "email":
+				return ec.fieldContext_Agreement_email(ctx, field)
+			case "phoneNumber":
+				return ec.fieldContext_Agreement_phoneNumber(ctx, field)
+			case "dateAgreed":
+				return ec.fieldContext_Agreement_dateAgreed(ctx, field)
+			case "customer":
+				return ec.fieldContext_Agreement_customer(ctx, field)
+			case "confirmedBy":
+				return ec.fieldContext_Agreement_confirmedBy(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_agreementConfirmed(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Customer().AgreementConfirmed(rctx, obj)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Customer_agreementConfirmed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
 		},
 	}
 	return fc, nil
@@ -6168,6 +8445,10 @@ func (ec *executionContext) fieldContext_CustomerEdge_node(_ context.Context, fi
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 		},
@@ -6214,6 +8495,151 @@ func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Cursor does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayload_customer(ctx context.Context, field graphql.CollectedField, obj *CustomerPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerPayload_customer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Customer, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Customer)
+	fc.Result = res
+	return ec.marshalOCustomer2ᚖpartnerhubᚋentᚐCustomer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Customer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Customer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Customer_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Customer_version(ctx, field)
+			case "microsoftID":
+				return ec.fieldContext_Customer_microsoftID(ctx, field)
+			case "companyName":
+				return ec.fieldContext_Customer_companyName(ctx, field)
+			case "displayName":
+				return ec.fieldContext_Customer_displayName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_Customer_primaryDomain(ctx, field)
+			case "country":
+				return ec.fieldContext_Customer_country(ctx, field)
+			case "language":
+				return ec.fieldContext_Customer_language(ctx, field)
+			case "culture":
+				return ec.fieldContext_Customer_culture(ctx, field)
+			case "registrationID":
+				return ec.fieldContext_Customer_registrationID(ctx, field)
+			case "verificationStatus":
+				return ec.fieldContext_Customer_verificationStatus(ctx, field)
+			case "verificationReasons":
+				return ec.fieldContext_Customer_verificationReasons(ctx, field)
+			case "verificationChangedAt":
+				return ec.fieldContext_Customer_verificationChangedAt(ctx, field)
+			case "qualification":
+				return ec.fieldContext_Customer_qualification(ctx, field)
+			case "allowAzureReservations":
+				return ec.fieldContext_Customer_allowAzureReservations(ctx, field)
+			case "allowAzureSavingsPlan":
+				return ec.fieldContext_Customer_allowAzureSavingsPlan(ctx, field)
+			case "costVisibility":
+				return ec.fieldContext_Customer_costVisibility(ctx, field)
+			case "defaultGdap":
+				return ec.fieldContext_Customer_defaultGdap(ctx, field)
+			case "billingProfile":
+				return ec.fieldContext_Customer_billingProfile(ctx, field)
+			case "relationships":
+				return ec.fieldContext_Customer_relationships(ctx, field)
+			case "tags":
+				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CustomerPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -7083,6 +9509,8 @@ func (ec *executionContext) fieldContext_Mutation_createCustomer(ctx context.Con
 				return ec.fieldContext_CreateCustomerPayload_customer(ctx, field)
 			case "userErrors":
 				return ec.fieldContext_CreateCustomerPayload_userErrors(ctx, field)
+			case "warnings":
+				return ec.fieldContext_CreateCustomerPayload_warnings(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type CreateCustomerPayload", field.Name)
 		},
@@ -7146,6 +9574,8 @@ func (ec *executionContext) fieldContext_Mutation_updateBillingProfile(ctx conte
 				return ec.fieldContext_UpdateBillingProfilePayload_billingProfile(ctx, field)
 			case "userErrors":
 				return ec.fieldContext_UpdateBillingProfilePayload_userErrors(ctx, field)
+			case "warnings":
+				return ec.fieldContext_UpdateBillingProfilePayload_warnings(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type UpdateBillingProfilePayload", field.Name)
 		},
@@ -7946,6 +10376,376 @@ func (ec *executionContext) fieldContext_Mutation_setUserActive(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setUserActive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmCustomerAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_confirmCustomerAgreement(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().ConfirmCustomerAgreement(rctx, fc.Args["input"].(ConfirmCustomerAgreementInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ConfirmCustomerAgreementPayload)
+	fc.Result = res
+	return ec.marshalNConfirmCustomerAgreementPayload2ᚖpartnerhubᚋgraphᚐConfirmCustomerAgreementPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_confirmCustomerAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "agreement":
+				return ec.fieldContext_ConfirmCustomerAgreementPayload_agreement(ctx, field)
+			case "customer":
+				return ec.fieldContext_ConfirmCustomerAgreementPayload_customer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ConfirmCustomerAgreementPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ConfirmCustomerAgreementPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmCustomerAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_requestRelationship(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().RequestRelationship(rctx, fc.Args["input"].(RequestRelationshipInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*RequestRelationshipPayload)
+	fc.Result = res
+	return ec.marshalNRequestRelationshipPayload2ᚖpartnerhubᚋgraphᚐRequestRelationshipPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_requestRelationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_RequestRelationshipPayload_request(ctx, field)
+			case "link":
+				return ec.fieldContext_RequestRelationshipPayload_link(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_RequestRelationshipPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RequestRelationshipPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptRelationshipRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_acceptRelationshipRequest(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().AcceptRelationshipRequest(rctx, fc.Args["input"].(AcceptRelationshipRequestInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*AcceptRelationshipRequestPayload)
+	fc.Result = res
+	return ec.marshalNAcceptRelationshipRequestPayload2ᚖpartnerhubᚋgraphᚐAcceptRelationshipRequestPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_acceptRelationshipRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_AcceptRelationshipRequestPayload_request(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_AcceptRelationshipRequestPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type AcceptRelationshipRequestPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptRelationshipRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_removeRelationship(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().RemoveRelationship(rctx, fc.Args["input"].(RemoveRelationshipInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*RemoveRelationshipPayload)
+	fc.Result = res
+	return ec.marshalNRemoveRelationshipPayload2ᚖpartnerhubᚋgraphᚐRemoveRelationshipPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_removeRelationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "relationship":
+				return ec.fieldContext_RemoveRelationshipPayload_relationship(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_RemoveRelationshipPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RemoveRelationshipPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCustomerPermissions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_updateCustomerPermissions(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().UpdateCustomerPermissions(rctx, fc.Args["input"].(UpdateCustomerPermissionsInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*CustomerPayload)
+	fc.Result = res
+	return ec.marshalNCustomerPayload2ᚖpartnerhubᚋgraphᚐCustomerPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateCustomerPermissions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "customer":
+				return ec.fieldContext_CustomerPayload_customer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_CustomerPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCustomerPermissions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCostVisibility(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_updateCostVisibility(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().UpdateCostVisibility(rctx, fc.Args["input"].(UpdateCostVisibilityInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*CustomerPayload)
+	fc.Result = res
+	return ec.marshalNCustomerPayload2ᚖpartnerhubᚋgraphᚐCustomerPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateCostVisibility(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "customer":
+				return ec.fieldContext_CustomerPayload_customer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_CustomerPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCostVisibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9151,6 +11951,206 @@ func (ec *executionContext) fieldContext_Query_domainAvailable(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_countries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Query_countries(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Query().Countries(rctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*validate.Country)
+	fc.Result = res
+	return ec.marshalNCountry2ᚕᚖpartnerhubᚋentᚋvalidateᚐCountryᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Query_countries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "code":
+				return ec.fieldContext_Country_code(ctx, field)
+			case "name":
+				return ec.fieldContext_Country_name(ctx, field)
+			case "requiresRegistrationID":
+				return ec.fieldContext_Country_requiresRegistrationID(ctx, field)
+			case "requiresPhone":
+				return ec.fieldContext_Country_requiresPhone(ctx, field)
+			case "requiresState":
+				return ec.fieldContext_Country_requiresState(ctx, field)
+			case "requiresPostalCode":
+				return ec.fieldContext_Country_requiresPostalCode(ctx, field)
+			case "requiresCity":
+				return ec.fieldContext_Country_requiresCity(ctx, field)
+			case "postalCodeExample":
+				return ec.fieldContext_Country_postalCodeExample(ctx, field)
+			case "states":
+				return ec.fieldContext_Country_states(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Country", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_relationshipRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Query_relationshipRequests(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Query().RelationshipRequests(rctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*RelationshipRequest)
+	fc.Result = res
+	return ec.marshalNRelationshipRequest2ᚕᚖpartnerhubᚋgraphᚐRelationshipRequestᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Query_relationshipRequests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_RelationshipRequest_id(ctx, field)
+			case "type":
+				return ec.fieldContext_RelationshipRequest_type(ctx, field)
+			case "status":
+				return ec.fieldContext_RelationshipRequest_status(ctx, field)
+			case "delegatedAdmin":
+				return ec.fieldContext_RelationshipRequest_delegatedAdmin(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_RelationshipRequest_expiresAt(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_RelationshipRequest_createdAt(ctx, field)
+			case "partnerName":
+				return ec.fieldContext_RelationshipRequest_partnerName(ctx, field)
+			case "customerName":
+				return ec.fieldContext_RelationshipRequest_customerName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_RelationshipRequest_primaryDomain(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RelationshipRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_relationshipRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Query_relationshipRequest(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Query().RelationshipRequest(rctx, fc.Args["token"].(string))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*RelationshipRequest)
+	fc.Result = res
+	return ec.marshalORelationshipRequest2ᚖpartnerhubᚋgraphᚐRelationshipRequest(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Query_relationshipRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_RelationshipRequest_id(ctx, field)
+			case "type":
+				return ec.fieldContext_RelationshipRequest_type(ctx, field)
+			case "status":
+				return ec.fieldContext_RelationshipRequest_status(ctx, field)
+			case "delegatedAdmin":
+				return ec.fieldContext_RelationshipRequest_delegatedAdmin(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_RelationshipRequest_expiresAt(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_RelationshipRequest_createdAt(ctx, field)
+			case "partnerName":
+				return ec.fieldContext_RelationshipRequest_partnerName(ctx, field)
+			case "customerName":
+				return ec.fieldContext_RelationshipRequest_customerName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_RelationshipRequest_primaryDomain(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RelationshipRequest", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_relationshipRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	fc, err := ec.fieldContext_Query___type(ctx, field)
 	if err != nil {
@@ -9611,17 +12611,96 @@ func (ec *executionContext) _Relationship_startedAt(ctx context.Context, field g
 		return graphql.Null
 	}
 	if resTmp == nil {
-		if !graphql.HasFieldError(ctx, fc) {
-			ec.Errorf(ctx, "must not be null")
-		}
 		return graphql.Null
 	}
-	res := resTmp.(time.Time)
+	res := resTmp.(*time.Time)
 	fc.Result = res
-	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, res)
 }
 
 func (ec *executionContext) fieldContext_Relationship_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_requestExpiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.Relationship) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Relationship_requestExpiresAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RequestExpiresAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*time.Time)
+	fc.Result = res
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Relationship_requestExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_removedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Relationship) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Relationship_removedAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.RemovedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*time.Time)
+	fc.Result = res
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Relationship_removedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Relationship",
 		Field:      field,
@@ -9783,6 +12862,10 @@ func (ec *executionContext) fieldContext_Relationship_customer(_ context.Context
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 		},
@@ -9846,6 +12929,674 @@ func (ec *executionContext) fieldContext_Relationship_associatedPartner(_ contex
 				return ec.fieldContext_Partner_resellers(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Partner", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_id(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ID, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(pulid.ID)
+	fc.Result = res
+	return ec.marshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_type(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_type(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Type, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(relationship.Type)
+	fc.Result = res
+	return ec.marshalNRelationshipType2partnerhubᚋentᚋrelationshipᚐType(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type RelationshipType does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_status(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_status(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Status, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(relationship.Status)
+	fc.Result = res
+	return ec.marshalNRelationshipStatus2partnerhubᚋentᚋrelationshipᚐStatus(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type RelationshipStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_delegatedAdmin(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_delegatedAdmin(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.DelegatedAdmin, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_delegatedAdmin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_expiresAt(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_expiresAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ExpiresAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*time.Time)
+	fc.Result = res
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_createdAt(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_createdAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.CreatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_partnerName(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_partnerName(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.PartnerName, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_customerName(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_customerName(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.CustomerName, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipRequest_primaryDomain(ctx context.Context, field graphql.CollectedField, obj *RelationshipRequest) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RelationshipRequest_primaryDomain(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.PrimaryDomain, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RelationshipRequest_primaryDomain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemoveRelationshipPayload_relationship(ctx context.Context, field graphql.CollectedField, obj *RemoveRelationshipPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RemoveRelationshipPayload_relationship(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Relationship, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Relationship)
+	fc.Result = res
+	return ec.marshalORelationship2ᚖpartnerhubᚋentᚐRelationship(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RemoveRelationshipPayload_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveRelationshipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Relationship_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Relationship_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Relationship_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Relationship_version(ctx, field)
+			case "type":
+				return ec.fieldContext_Relationship_type(ctx, field)
+			case "status":
+				return ec.fieldContext_Relationship_status(ctx, field)
+			case "delegatedAdmin":
+				return ec.fieldContext_Relationship_delegatedAdmin(ctx, field)
+			case "startedAt":
+				return ec.fieldContext_Relationship_startedAt(ctx, field)
+			case "requestExpiresAt":
+				return ec.fieldContext_Relationship_requestExpiresAt(ctx, field)
+			case "removedAt":
+				return ec.fieldContext_Relationship_removedAt(ctx, field)
+			case "partner":
+				return ec.fieldContext_Relationship_partner(ctx, field)
+			case "customer":
+				return ec.fieldContext_Relationship_customer(ctx, field)
+			case "associatedPartner":
+				return ec.fieldContext_Relationship_associatedPartner(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemoveRelationshipPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *RemoveRelationshipPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RemoveRelationshipPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RemoveRelationshipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveRelationshipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RequestRelationshipPayload_request(ctx context.Context, field graphql.CollectedField, obj *RequestRelationshipPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RequestRelationshipPayload_request(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Request, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*RelationshipRequest)
+	fc.Result = res
+	return ec.marshalORelationshipRequest2ᚖpartnerhubᚋgraphᚐRelationshipRequest(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RequestRelationshipPayload_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RequestRelationshipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_RelationshipRequest_id(ctx, field)
+			case "type":
+				return ec.fieldContext_RelationshipRequest_type(ctx, field)
+			case "status":
+				return ec.fieldContext_RelationshipRequest_status(ctx, field)
+			case "delegatedAdmin":
+				return ec.fieldContext_RelationshipRequest_delegatedAdmin(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_RelationshipRequest_expiresAt(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_RelationshipRequest_createdAt(ctx, field)
+			case "partnerName":
+				return ec.fieldContext_RelationshipRequest_partnerName(ctx, field)
+			case "customerName":
+				return ec.fieldContext_RelationshipRequest_customerName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_RelationshipRequest_primaryDomain(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RelationshipRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RequestRelationshipPayload_link(ctx context.Context, field graphql.CollectedField, obj *RequestRelationshipPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RequestRelationshipPayload_link(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Link, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*string)
+	fc.Result = res
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RequestRelationshipPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RequestRelationshipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RequestRelationshipPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *RequestRelationshipPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_RequestRelationshipPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_RequestRelationshipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RequestRelationshipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -11108,6 +14859,10 @@ func (ec *executionContext) fieldContext_TagsPayload_customers(_ context.Context
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 		},
@@ -11249,6 +15004,10 @@ func (ec *executionContext) fieldContext_UpdateBillingProfilePayload_customer(_ 
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 		},
@@ -11367,6 +15126,58 @@ func (ec *executionContext) _UpdateBillingProfilePayload_userErrors(ctx context.
 }
 
 func (ec *executionContext) fieldContext_UpdateBillingProfilePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateBillingProfilePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateBillingProfilePayload_warnings(ctx context.Context, field graphql.CollectedField, obj *UpdateBillingProfilePayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_UpdateBillingProfilePayload_warnings(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Warnings, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_UpdateBillingProfilePayload_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "UpdateBillingProfilePayload",
 		Field:      field,
@@ -14203,6 +18014,33 @@ func (ec *executionContext) unmarshalInputAcceptInvitationInput(ctx context.Cont
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputAcceptRelationshipRequestInput(ctx context.Context, obj any) (AcceptRelationshipRequestInput, error) {
+	var it AcceptRelationshipRequestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputActivityOrder(ctx context.Context, obj any) (ent.ActivityOrder, error) {
 	var it ent.ActivityOrder
 	asMap := map[string]any{}
@@ -14352,6 +18190,68 @@ func (ec *executionContext) unmarshalInputBillingProfileInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputConfirmCustomerAgreementInput(ctx context.Context, obj any) (ConfirmCustomerAgreementInput, error) {
+	var it ConfirmCustomerAgreementInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "firstName", "lastName", "email", "phoneNumber", "dateAgreed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "firstName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstName = data
+		case "lastName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastName = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phoneNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNumber = data
+		case "dateAgreed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateAgreed"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateAgreed = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateAccessTokenInput(ctx context.Context, obj any) (CreateAccessTokenInput, error) {
 	var it CreateAccessTokenInput
 	asMap := map[string]any{}
@@ -14393,7 +18293,7 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"domainPrefix", "companyName", "country", "language", "culture", "registrationID", "qualification", "defaultGdap", "billingProfile", "tagIDs"}
+	fieldsInOrder := [...]string{"domainPrefix", "companyName", "country", "language", "culture", "registrationID", "qualification", "defaultGdap", "billingProfile", "tagIDs", "associatedResellerID", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14470,6 +18370,20 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.TagIDs = data
+		case "associatedResellerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("associatedResellerID"))
+			data, err := ec.unmarshalOID2ᚖpartnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssociatedResellerID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 
@@ -14672,6 +18586,81 @@ func (ec *executionContext) unmarshalInputInviteUserInput(ctx context.Context, o
 				return it, err
 			}
 			it.Roles = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRemoveRelationshipInput(ctx context.Context, obj any) (RemoveRelationshipInput, error) {
+	var it RemoveRelationshipInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRequestRelationshipInput(ctx context.Context, obj any) (RequestRelationshipInput, error) {
+	var it RequestRelationshipInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"domain", "delegatedAdmin", "providerID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "domain":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("domain"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Domain = data
+		case "delegatedAdmin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delegatedAdmin"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelegatedAdmin = data
+		case "providerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerID"))
+			data, err := ec.unmarshalOID2ᚖpartnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
 		}
 	}
 
@@ -14946,6 +18935,95 @@ func (ec *executionContext) unmarshalInputUpdateBillingProfileInput(ctx context.
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateCostVisibilityInput(ctx context.Context, obj any) (UpdateCostVisibilityInput, error) {
+	var it UpdateCostVisibilityInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "version", "costVisibility"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "costVisibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costVisibility"))
+			data, err := ec.unmarshalNCustomerCostVisibility2partnerhubᚋentᚋcustomerᚐCostVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostVisibility = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateCustomerPermissionsInput(ctx context.Context, obj any) (UpdateCustomerPermissionsInput, error) {
+	var it UpdateCustomerPermissionsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "version", "allowAzureReservations", "allowAzureSavingsPlan"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "allowAzureReservations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowAzureReservations"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowAzureReservations = data
+		case "allowAzureSavingsPlan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowAzureSavingsPlan"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowAzureSavingsPlan = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateTagInput(ctx context.Context, obj any) (UpdateTagInput, error) {
 	var it UpdateTagInput
 	asMap := map[string]any{}
@@ -15083,6 +19161,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._BillingProfile(ctx, sel, obj)
+	case *ent.Agreement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Agreement(ctx, sel, obj)
 	case *ent.Activity:
 		if obj == nil {
 			return graphql.Null
@@ -15096,6 +19179,47 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var acceptRelationshipRequestPayloadImplementors = []string{"AcceptRelationshipRequestPayload"}
+
+func (ec *executionContext) _AcceptRelationshipRequestPayload(ctx context.Context, sel ast.SelectionSet, obj *AcceptRelationshipRequestPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, acceptRelationshipRequestPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AcceptRelationshipRequestPayload")
+		case "request":
+			out.Values[i] = ec._AcceptRelationshipRequestPayload_request(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._AcceptRelationshipRequestPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
 
 var activityImplementors = []string{"Activity", "Node"}
 
@@ -15319,6 +19443,149 @@ func (ec *executionContext) _ActivityEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var agreementImplementors = []string{"Agreement", "Node"}
+
+func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet, obj *ent.Agreement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Agreement")
+		case "id":
+			out.Values[i] = ec._Agreement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Agreement_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Agreement_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstName":
+			out.Values[i] = ec._Agreement_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastName":
+			out.Values[i] = ec._Agreement_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._Agreement_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phoneNumber":
+			out.Values[i] = ec._Agreement_phoneNumber(ctx, field, obj)
+		case "dateAgreed":
+			out.Values[i] = ec._Agreement_dateAgreed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Agreement_customer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confirmedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Agreement_confirmedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var billingProfileImplementors = []string{"BillingProfile", "Node"}
 
 func (ec *executionContext) _BillingProfile(ctx context.Context, sel ast.SelectionSet, obj *ent.BillingProfile) graphql.Marshaler {
@@ -15462,6 +19729,200 @@ func (ec *executionContext) _BillingProfile(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var confirmCustomerAgreementPayloadImplementors = []string{"ConfirmCustomerAgreementPayload"}
+
+func (ec *executionContext) _ConfirmCustomerAgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *ConfirmCustomerAgreementPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, confirmCustomerAgreementPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConfirmCustomerAgreementPayload")
+		case "agreement":
+			out.Values[i] = ec._ConfirmCustomerAgreementPayload_agreement(ctx, field, obj)
+		case "customer":
+			out.Values[i] = ec._ConfirmCustomerAgreementPayload_customer(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._ConfirmCustomerAgreementPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var countryImplementors = []string{"Country"}
+
+func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *validate.Country) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Country")
+		case "code":
+			out.Values[i] = ec._Country_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Country_name(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "requiresRegistrationID":
+			out.Values[i] = ec._Country_requiresRegistrationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiresPhone":
+			out.Values[i] = ec._Country_requiresPhone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiresState":
+			out.Values[i] = ec._Country_requiresState(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiresPostalCode":
+			out.Values[i] = ec._Country_requiresPostalCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiresCity":
+			out.Values[i] = ec._Country_requiresCity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postalCodeExample":
+			out.Values[i] = ec._Country_postalCodeExample(ctx, field, obj)
+		case "states":
+			out.Values[i] = ec._Country_states(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var countryStateImplementors = []string{"CountryState"}
+
+func (ec *executionContext) _CountryState(ctx context.Context, sel ast.SelectionSet, obj *validate.State) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countryStateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountryState")
+		case "code":
+			out.Values[i] = ec._CountryState_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CountryState_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var createAccessTokenPayloadImplementors = []string{"CreateAccessTokenPayload"}
 
 func (ec *executionContext) _CreateAccessTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *CreateAccessTokenPayload) graphql.Marshaler {
@@ -15520,6 +19981,11 @@ func (ec *executionContext) _CreateCustomerPayload(ctx context.Context, sel ast.
 			out.Values[i] = ec._CreateCustomerPayload_customer(ctx, field, obj)
 		case "userErrors":
 			out.Values[i] = ec._CreateCustomerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._CreateCustomerPayload_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15747,6 +20213,75 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "agreements":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Customer_agreements(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "agreementConfirmed":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Customer_agreementConfirmed(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15831,6 +20366,47 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._CustomerEdge_node(ctx, field, obj)
 		case "cursor":
 			out.Values[i] = ec._CustomerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var customerPayloadImplementors = []string{"CustomerPayload"}
+
+func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.SelectionSet, obj *CustomerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPayload")
+		case "customer":
+			out.Values[i] = ec._CustomerPayload_customer(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._CustomerPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16245,6 +20821,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setUserActive":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setUserActive(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmCustomerAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmCustomerAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestRelationship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptRelationshipRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptRelationshipRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeRelationship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCustomerPermissions":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCustomerPermissions(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCostVisibility":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCostVisibility(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -16688,6 +21306,69 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "countries":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_countries(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "relationshipRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_relationshipRequests(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "relationshipRequest":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_relationshipRequest(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -16767,9 +21448,10 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			}
 		case "startedAt":
 			out.Values[i] = ec._Relationship_startedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+		case "requestExpiresAt":
+			out.Values[i] = ec._Relationship_requestExpiresAt(ctx, field, obj)
+		case "removedAt":
+			out.Values[i] = ec._Relationship_removedAt(ctx, field, obj)
 		case "partner":
 			field := field
 
@@ -16875,6 +21557,166 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var relationshipRequestImplementors = []string{"RelationshipRequest"}
+
+func (ec *executionContext) _RelationshipRequest(ctx context.Context, sel ast.SelectionSet, obj *RelationshipRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipRequest")
+		case "id":
+			out.Values[i] = ec._RelationshipRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelationshipRequest_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._RelationshipRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "delegatedAdmin":
+			out.Values[i] = ec._RelationshipRequest_delegatedAdmin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._RelationshipRequest_expiresAt(ctx, field, obj)
+		case "createdAt":
+			out.Values[i] = ec._RelationshipRequest_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "partnerName":
+			out.Values[i] = ec._RelationshipRequest_partnerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerName":
+			out.Values[i] = ec._RelationshipRequest_customerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "primaryDomain":
+			out.Values[i] = ec._RelationshipRequest_primaryDomain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var removeRelationshipPayloadImplementors = []string{"RemoveRelationshipPayload"}
+
+func (ec *executionContext) _RemoveRelationshipPayload(ctx context.Context, sel ast.SelectionSet, obj *RemoveRelationshipPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removeRelationshipPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemoveRelationshipPayload")
+		case "relationship":
+			out.Values[i] = ec._RemoveRelationshipPayload_relationship(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._RemoveRelationshipPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var requestRelationshipPayloadImplementors = []string{"RequestRelationshipPayload"}
+
+func (ec *executionContext) _RequestRelationshipPayload(ctx context.Context, sel ast.SelectionSet, obj *RequestRelationshipPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, requestRelationshipPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RequestRelationshipPayload")
+		case "request":
+			out.Values[i] = ec._RequestRelationshipPayload_request(ctx, field, obj)
+		case "link":
+			out.Values[i] = ec._RequestRelationshipPayload_link(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._RequestRelationshipPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17363,6 +22205,11 @@ func (ec *executionContext) _UpdateBillingProfilePayload(ctx context.Context, se
 			out.Values[i] = ec._UpdateBillingProfilePayload_billingProfile(ctx, field, obj)
 		case "userErrors":
 			out.Values[i] = ec._UpdateBillingProfilePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._UpdateBillingProfilePayload_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17972,6 +22819,25 @@ func (ec *executionContext) unmarshalNAcceptInvitationInput2partnerhubᚋgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAcceptRelationshipRequestInput2partnerhubᚋgraphᚐAcceptRelationshipRequestInput(ctx context.Context, v any) (AcceptRelationshipRequestInput, error) {
+	res, err := ec.unmarshalInputAcceptRelationshipRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAcceptRelationshipRequestPayload2partnerhubᚋgraphᚐAcceptRelationshipRequestPayload(ctx context.Context, sel ast.SelectionSet, v AcceptRelationshipRequestPayload) graphql.Marshaler {
+	return ec._AcceptRelationshipRequestPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAcceptRelationshipRequestPayload2ᚖpartnerhubᚋgraphᚐAcceptRelationshipRequestPayload(ctx context.Context, sel ast.SelectionSet, v *AcceptRelationshipRequestPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AcceptRelationshipRequestPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNActivityConnection2partnerhubᚋentᚐActivityConnection(ctx context.Context, sel ast.SelectionSet, v ent.ActivityConnection) graphql.Marshaler {
 	return ec._ActivityConnection(ctx, sel, &v)
 }
@@ -18012,6 +22878,16 @@ func (ec *executionContext) marshalNActivityResourceType2partnerhubᚋentᚋacti
 	return v
 }
 
+func (ec *executionContext) marshalNAgreement2ᚖpartnerhubᚋentᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Agreement(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBillingProfileInput2ᚖpartnerhubᚋgraphᚐBillingProfileInput(ctx context.Context, v any) (*BillingProfileInput, error) {
 	res, err := ec.unmarshalInputBillingProfileInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -18030,6 +22906,127 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNConfirmCustomerAgreementInput2partnerhubᚋgraphᚐConfirmCustomerAgreementInput(ctx context.Context, v any) (ConfirmCustomerAgreementInput, error) {
+	res, err := ec.unmarshalInputConfirmCustomerAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConfirmCustomerAgreementPayload2partnerhubᚋgraphᚐConfirmCustomerAgreementPayload(ctx context.Context, sel ast.SelectionSet, v ConfirmCustomerAgreementPayload) graphql.Marshaler {
+	return ec._ConfirmCustomerAgreementPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConfirmCustomerAgreementPayload2ᚖpartnerhubᚋgraphᚐConfirmCustomerAgreementPayload(ctx context.Context, sel ast.SelectionSet, v *ConfirmCustomerAgreementPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ConfirmCustomerAgreementPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCountry2ᚕᚖpartnerhubᚋentᚋvalidateᚐCountryᚄ(ctx context.Context, sel ast.SelectionSet, v []*validate.Country) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCountry2ᚖpartnerhubᚋentᚋvalidateᚐCountry(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCountry2ᚖpartnerhubᚋentᚋvalidateᚐCountry(ctx context.Context, sel ast.SelectionSet, v *validate.Country) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Country(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCountryState2partnerhubᚋentᚋvalidateᚐState(ctx context.Context, sel ast.SelectionSet, v validate.State) graphql.Marshaler {
+	return ec._CountryState(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCountryState2ᚕpartnerhubᚋentᚋvalidateᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []validate.State) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCountryState2partnerhubᚋentᚋvalidateᚐState(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNCreateAccessTokenInput2partnerhubᚋgraphᚐCreateAccessTokenInput(ctx context.Context, v any) (CreateAccessTokenInput, error) {
@@ -18182,6 +23179,20 @@ func (ec *executionContext) marshalNCustomerOrderField2ᚖpartnerhubᚋentᚐCus
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNCustomerPayload2partnerhubᚋgraphᚐCustomerPayload(ctx context.Context, sel ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
+	return ec._CustomerPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerPayload2ᚖpartnerhubᚋgraphᚐCustomerPayload(ctx context.Context, sel ast.SelectionSet, v *CustomerPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CustomerPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCustomerQualification2partnerhubᚋentᚋcustomerᚐQualification(ctx context.Context, v any) (customer.Qualification, error) {
@@ -18506,6 +23517,60 @@ func (ec *executionContext) marshalNRelationship2ᚖpartnerhubᚋentᚐRelations
 	return ec._Relationship(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRelationshipRequest2ᚕᚖpartnerhubᚋgraphᚐRelationshipRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelationshipRequest) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNRelationshipRequest2ᚖpartnerhubᚋgraphᚐRelationshipRequest(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelationshipRequest2ᚖpartnerhubᚋgraphᚐRelationshipRequest(ctx context.Context, sel ast.SelectionSet, v *RelationshipRequest) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelationshipRequest(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRelationshipStatus2partnerhubᚋentᚋrelationshipᚐStatus(ctx context.Context, v any) (relationship.Status, error) {
 	var res relationship.Status
 	err := res.UnmarshalGQL(v)
@@ -18524,6 +23589,44 @@ func (ec *executionContext) unmarshalNRelationshipType2partnerhubᚋentᚋrelati
 
 func (ec *executionContext) marshalNRelationshipType2partnerhubᚋentᚋrelationshipᚐType(ctx context.Context, sel ast.SelectionSet, v relationship.Type) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNRemoveRelationshipInput2partnerhubᚋgraphᚐRemoveRelationshipInput(ctx context.Context, v any) (RemoveRelationshipInput, error) {
+	res, err := ec.unmarshalInputRemoveRelationshipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRemoveRelationshipPayload2partnerhubᚋgraphᚐRemoveRelationshipPayload(ctx context.Context, sel ast.SelectionSet, v RemoveRelationshipPayload) graphql.Marshaler {
+	return ec._RemoveRelationshipPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRemoveRelationshipPayload2ᚖpartnerhubᚋgraphᚐRemoveRelationshipPayload(ctx context.Context, sel ast.SelectionSet, v *RemoveRelationshipPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RemoveRelationshipPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRequestRelationshipInput2partnerhubᚋgraphᚐRequestRelationshipInput(ctx context.Context, v any) (RequestRelationshipInput, error) {
+	res, err := ec.unmarshalInputRequestRelationshipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRequestRelationshipPayload2partnerhubᚋgraphᚐRequestRelationshipPayload(ctx context.Context, sel ast.SelectionSet, v RequestRelationshipPayload) graphql.Marshaler {
+	return ec._RequestRelationshipPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRequestRelationshipPayload2ᚖpartnerhubᚋgraphᚐRequestRelationshipPayload(ctx context.Context, sel ast.SelectionSet, v *RequestRelationshipPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RequestRelationshipPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRevokeSessionInput2partnerhubᚋgraphᚐRevokeSessionInput(ctx context.Context, v any) (RevokeSessionInput, error) {
@@ -18850,6 +23953,16 @@ func (ec *executionContext) marshalNUpdateBillingProfilePayload2ᚖpartnerhubᚋ
 		return graphql.Null
 	}
 	return ec._UpdateBillingProfilePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateCostVisibilityInput2partnerhubᚋgraphᚐUpdateCostVisibilityInput(ctx context.Context, v any) (UpdateCostVisibilityInput, error) {
+	res, err := ec.unmarshalInputUpdateCostVisibilityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCustomerPermissionsInput2partnerhubᚋgraphᚐUpdateCustomerPermissionsInput(ctx context.Context, v any) (UpdateCustomerPermissionsInput, error) {
+	res, err := ec.unmarshalInputUpdateCustomerPermissionsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateTagInput2partnerhubᚋgraphᚐUpdateTagInput(ctx context.Context, v any) (UpdateTagInput, error) {
@@ -19379,6 +24492,60 @@ func (ec *executionContext) marshalOActivityResourceType2ᚕpartnerhubᚋentᚋa
 	return ret
 }
 
+func (ec *executionContext) marshalOAgreement2ᚕᚖpartnerhubᚋentᚐAgreementᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Agreement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNAgreement2ᚖpartnerhubᚋentᚐAgreement(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAgreement2ᚖpartnerhubᚋentᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Agreement(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOBillingProfile2ᚖpartnerhubᚋentᚐBillingProfile(ctx context.Context, sel ast.SelectionSet, v *ent.BillingProfile) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -19787,6 +24954,20 @@ func (ec *executionContext) marshalORelationship2ᚕᚖpartnerhubᚋentᚐRelati
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalORelationship2ᚖpartnerhubᚋentᚐRelationship(ctx context.Context, sel ast.SelectionSet, v *ent.Relationship) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Relationship(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORelationshipRequest2ᚖpartnerhubᚋgraphᚐRelationshipRequest(ctx context.Context, sel ast.SelectionSet, v *RelationshipRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RelationshipRequest(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORelationshipType2ᚕpartnerhubᚋentᚋrelationshipᚐTypeᚄ(ctx context.Context, v any) ([]relationship.Type, error) {

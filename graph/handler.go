@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"os"
@@ -34,6 +35,10 @@ const (
 	MaxComplexity = 25000
 	// MaxBodyBytes caps a request body.
 	MaxBodyBytes  = 1 << 20
+	// DefaultLargeList: from this many customers a partner's list is read index-first. Below it, its
+	// relationships are few enough to gather and sort; above it, sorting them all for each page costs
+	// more than walking the sort index until a page is full.
+	DefaultLargeList = 5000
 	requestTimout = 30 * time.Second
 )
 
@@ -45,6 +50,10 @@ type Options struct {
 	AllowedOrigins []string
 	// StaticDir holds the built web app (frontend/dist); served at / when set and present.
 	StaticDir string
+	// LargeList is the number of customers from which a partner's list is read by walking the sort
+	// index rather than by gathering all its relationships first (see viewer.Viewer.LargeList);
+	// DefaultLargeList when 0.
+	LargeList int
 	// PublicURL is where users reach the web app, such as https://partnerhub.example.com; invitation
 	// links start with it. Defaults to the request's own origin.
 	PublicURL string
@@ -64,6 +73,9 @@ type Server struct {
 func NewHandler(client *ent.Client, cfg Options) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.LargeList == 0 {
+		cfg.LargeList = DefaultLargeList
 	}
 	s := &Server{client: client, cfg: cfg, log: cfg.Logger}
 	client.Customer.Intercept(totalInterceptor())
@@ -134,17 +146,21 @@ func (s *Server) graphQL() http.Handler {
 	}))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.log.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
-		return gqlerror.Errorf("Something went wrong on our side. Please try again.")
+		return errPanic
 	})
 	return srv
 }
 
+// errPanic stands for a resolver that panicked (logged where it is recovered); clients see INTERNAL.
+var errPanic = errors.New("panic in resolver")
+
 // publicFields are the only root fields an anonymous caller may use.
-var publicFields = map[string]bool{"signIn": true, "acceptInvitation": true}
+var publicFields = map[string]bool{"signIn": true, "acceptInvitation": true,
+	"acceptRelationshipRequest": true, "relationshipRequest": true}
 
 // public reports whether an operation asks only for public root fields (so no introspection either).
 func public(oc *graphql.OperationContext) bool {
-	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Mutation {
+	if oc == nil || oc.Operation == nil {
 		return false
 	}
 	for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, nil) {

@@ -8,6 +8,7 @@ import (
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
+	"partnerhub/graph"
 )
 
 type listPage struct {
@@ -393,4 +394,56 @@ func TestListStatementCount(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestListLargePartnerPlan runs the list with the visibility condition every large partner gets
+// (walking the sort index, checking each customer's relationship): the same customers, order, pages,
+// filters and isolation as the semi-join form the other list tests use.
+func TestListLargePartnerPlan(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b, func(t *testing.T) {
+			e := newEnv(t, b, graph.Options{Demo: true, LargeList: 1})
+			f := e.fixture()
+			e.tag(f.C["Łódź Trading Sp. z o.o."], f.TagsA["SMB"])
+			e.tag(f.C["Northwind Traders Ltd"], f.TagsB["SMB"])
+			want := []string{"alpine Ski House", "Città di Perugia Servizi S.r.l.", "Contoso Pharmaceuticals",
+				"Łódź Trading Sp. z o.o.", "Northwind Traders Ltd", "Société Générale de Logistique",
+				"Zakłady Mięsne Żywiec S.A.", "ООО «Контур»"}
+			var got []string
+			vars := map[string]any{"first": 3}
+			for {
+				p := list(e, f.AdminA, vars)
+				if p.Customers.TotalCount != 8 {
+					t.Fatalf("totalCount %d", p.Customers.TotalCount)
+				}
+				got = append(got, p.names()...)
+				if !p.Customers.PageInfo.HasNextPage {
+					break
+				}
+				vars["after"] = *p.Customers.PageInfo.EndCursor
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("pages:\n got %q\nwant %q", got, want)
+			}
+			if got := list(e, f.AdminA, map[string]any{"search": "lodz"}).names(); !slices.Equal(got, []string{"Łódź Trading Sp. z o.o."}) {
+				t.Errorf("search: %q", got)
+			}
+			if got := list(e, f.AdminA, map[string]any{"filter": map[string]any{"tagsAny": []string{string(f.TagsA["SMB"].ID)}}}).names(); !slices.Equal(got, []string{"Łódź Trading Sp. z o.o."}) {
+				t.Errorf("tag filter: %q", got)
+			}
+			if got := list(e, f.AdminB, nil).names(); !slices.Equal(got, []string{"Beta Only Łódź Logistics", "Northwind Traders Ltd"}) {
+				t.Errorf("B's list: %q", got)
+			}
+			res := e.post(f.AdminB, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": f.C["ООО «Контур»"].ID})
+			if string(res.Data) != `{"node":null}` || !slices.Equal(res.errorCodes(), []string{"NOT_FOUND"}) {
+				t.Errorf("B reaching A's customer by ID: %s %v", res.Data, res.errorCodes())
+			}
+			// The SQL really is the index-walking form.
+			e.rec.Reset()
+			list(e, f.AdminA, nil)
+			if !strings.Contains(strings.Join(e.rec.Statements(), "\n"), "visible_rel") {
+				t.Errorf("the large-partner form was not used:\n%s", strings.Join(e.rec.Statements(), "\n"))
+			}
+		})
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"strconv"
+	"time"
 )
 
 type AcceptInvitationInput struct {
@@ -18,6 +19,15 @@ type AcceptInvitationInput struct {
 	Token string `json:"token"`
 	// At least 12 characters.
 	Password string `json:"password"`
+}
+
+type AcceptRelationshipRequestInput struct {
+	Token string `json:"token"`
+}
+
+type AcceptRelationshipRequestPayload struct {
+	Request    *RelationshipRequest `json:"request,omitempty"`
+	UserErrors []*UserError         `json:"userErrors"`
 }
 
 type BillingProfileInput struct {
@@ -35,6 +45,22 @@ type BillingProfileInput struct {
 	PostalCode   *string `json:"postalCode,omitempty"`
 	Country      string  `json:"country"`
 	PhoneNumber  *string `json:"phoneNumber,omitempty"`
+}
+
+type ConfirmCustomerAgreementInput struct {
+	CustomerID  pulid.ID `json:"customerID"`
+	FirstName   string   `json:"firstName"`
+	LastName    string   `json:"lastName"`
+	Email       string   `json:"email"`
+	PhoneNumber *string  `json:"phoneNumber,omitempty"`
+	// The day the customer agreed, as YYYY-MM-DD.
+	DateAgreed string `json:"dateAgreed"`
+}
+
+type ConfirmCustomerAgreementPayload struct {
+	Agreement  *ent.Agreement `json:"agreement,omitempty"`
+	Customer   *ent.Customer  `json:"customer,omitempty"`
+	UserErrors []*UserError   `json:"userErrors"`
 }
 
 type CreateAccessTokenInput struct {
@@ -68,11 +94,19 @@ type CreateCustomerInput struct {
 	BillingProfile *BillingProfileInput `json:"billingProfile"`
 	// Tags to put on the new customer.
 	TagIDs []pulid.ID `json:"tagIDs,omitempty"`
+	// For an indirect provider: the reseller it adds the customer for. The reseller gets its own
+	// relationship with the customer.
+	AssociatedResellerID *pulid.ID `json:"associatedResellerID,omitempty"`
+	// Any unique string (such as a UUID) that makes the create safe to retry: a retry with the same key
+	// returns the customer created first instead of adding another.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 type CreateCustomerPayload struct {
 	Customer   *ent.Customer `json:"customer,omitempty"`
 	UserErrors []*UserError  `json:"userErrors"`
+	// Accepted, but worth a second look (such as a web address in the company name).
+	Warnings []*UserError `json:"warnings"`
 }
 
 type CreateTagInput struct {
@@ -94,6 +128,11 @@ type CustomerListFilter struct {
 	VerificationStatuses []customer.VerificationStatus `json:"verificationStatuses,omitempty"`
 	// ISO 3166 alpha-2 codes, such as PL.
 	Countries []string `json:"countries,omitempty"`
+}
+
+type CustomerPayload struct {
+	Customer   *ent.Customer `json:"customer,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
 }
 
 type DeleteTagInput struct {
@@ -122,6 +161,46 @@ type InviteUserInput struct {
 type InviteUserPayload struct {
 	Invitation *ent.Invitation `json:"invitation,omitempty"`
 	// The link to send to the invited person. Shown once.
+	Link       *string      `json:"link,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type RelationshipRequest struct {
+	ID             pulid.ID            `json:"id"`
+	Type           relationship.Type   `json:"type"`
+	Status         relationship.Status `json:"status"`
+	DelegatedAdmin bool                `json:"delegatedAdmin"`
+	ExpiresAt      *time.Time          `json:"expiresAt,omitempty"`
+	CreatedAt      time.Time           `json:"createdAt"`
+	// The partner asking.
+	PartnerName string `json:"partnerName"`
+	// The customer asked: its (original) company name and primary domain.
+	CustomerName  string `json:"customerName"`
+	PrimaryDomain string `json:"primaryDomain"`
+}
+
+type RemoveRelationshipInput struct {
+	ID      pulid.ID `json:"id"`
+	Version int      `json:"version"`
+}
+
+type RemoveRelationshipPayload struct {
+	Relationship *ent.Relationship `json:"relationship,omitempty"`
+	UserErrors   []*UserError      `json:"userErrors"`
+}
+
+type RequestRelationshipInput struct {
+	// The customer's primary domain, or just its prefix.
+	Domain string `json:"domain"`
+	// Ask for delegated admin privileges too.
+	DelegatedAdmin *bool `json:"delegatedAdmin,omitempty"`
+	// For a reseller-only partner: the indirect provider it sells through.
+	ProviderID *pulid.ID `json:"providerID,omitempty"`
+}
+
+type RequestRelationshipPayload struct {
+	Request *RelationshipRequest `json:"request,omitempty"`
+	// The link to send to the customer. Shown once.
 	Link       *string      `json:"link,omitempty"`
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -200,6 +279,22 @@ type UpdateBillingProfilePayload struct {
 	Customer       *ent.Customer       `json:"customer,omitempty"`
 	BillingProfile *ent.BillingProfile `json:"billingProfile,omitempty"`
 	UserErrors     []*UserError        `json:"userErrors"`
+	// Accepted, but worth a second look (such as a web address in the company name).
+	Warnings []*UserError `json:"warnings"`
+}
+
+type UpdateCostVisibilityInput struct {
+	CustomerID     pulid.ID                `json:"customerID"`
+	Version        int                     `json:"version"`
+	CostVisibility customer.CostVisibility `json:"costVisibility"`
+}
+
+type UpdateCustomerPermissionsInput struct {
+	CustomerID pulid.ID `json:"customerID"`
+	// The customer's version the change is based on.
+	Version                int   `json:"version"`
+	AllowAzureReservations *bool `json:"allowAzureReservations,omitempty"`
+	AllowAzureSavingsPlan  *bool `json:"allowAzureSavingsPlan,omitempty"`
 }
 
 type UpdateTagInput struct {

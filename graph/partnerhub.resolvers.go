@@ -19,8 +19,16 @@ import (
 
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCustomerInput) (*CreateCustomerPayload, error) {
+	key := deref(input.IdempotencyKey)
+	if first, err := rule.CreatedWith(ctx, r.client, key); err != nil || first != nil {
+		// A retry: the customer was created by the first attempt.
+		return &CreateCustomerPayload{Customer: first, UserErrors: []*UserError{}, Warnings: []*UserError{}}, err
+	}
 	var created *ent.Customer
 	err := r.change(ctx, activity.ResourceTypeCUSTOMER, nil, func(ctx context.Context, c *ent.Client) (err error) {
+		if input.AssociatedResellerID != nil {
+			ctx = rule.ForReseller(ctx, *input.AssociatedResellerID)
+		}
 		bp := input.BillingProfile
 		billingName := input.CompanyName
 		if bp.CompanyName != nil && *bp.CompanyName != "" {
@@ -34,6 +42,7 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCusto
 			SetNillableRegistrationID(input.RegistrationID).
 			SetNillableQualification(input.Qualification).
 			SetNillableDefaultGdap(input.DefaultGdap).
+			SetNillableCreationKey(nonEmpty(rule.CreationKey(ctx, key))).
 			Save(ctx)
 		if err != nil {
 			return inField("", err, "primaryDomain", "domainPrefix")
@@ -54,10 +63,17 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCusto
 		}
 		return nil
 	})
-	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
-		return &CreateCustomerPayload{UserErrors: errs}, err
+	if ent.IsConstraintError(err) && key != "" {
+		// Two attempts with the same key at once: the other one won.
+		if first, ferr := rule.CreatedWith(ctx, r.client, key); ferr == nil && first != nil {
+			return &CreateCustomerPayload{Customer: first, UserErrors: []*UserError{}, Warnings: []*UserError{}}, nil
+		}
 	}
-	return &CreateCustomerPayload{Customer: created.Unwrap(), UserErrors: []*UserError{}}, nil
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &CreateCustomerPayload{UserErrors: errs, Warnings: []*UserError{}}, err
+	}
+	return &CreateCustomerPayload{Customer: created.Unwrap(), UserErrors: []*UserError{},
+		Warnings: nameWarnings(input.CompanyName, input.BillingProfile.CompanyName)}, nil
 }
 
 // UpdateBillingProfile is the resolver for the updateBillingProfile field.
@@ -101,13 +117,14 @@ func (r *mutationResolver) UpdateBillingProfile(ctx context.Context, input Updat
 		return err
 	})
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
-		return &UpdateBillingProfilePayload{UserErrors: errs}, err
+		return &UpdateBillingProfilePayload{UserErrors: errs, Warnings: []*UserError{}}, err
 	}
 	cust, err := r.client.Customer.Get(ctx, updated.CustomerID)
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateBillingProfilePayload{Customer: cust, BillingProfile: updated.Unwrap(), UserErrors: []*UserError{}}, nil
+	return &UpdateBillingProfilePayload{Customer: cust, BillingProfile: updated.Unwrap(), UserErrors: []*UserError{},
+		Warnings: nameWarnings("", input.CompanyName)}, nil
 }
 
 // TagsAdd is the resolver for the tagsAdd field.

@@ -47,9 +47,10 @@ func signedInUser(ctx context.Context) *ent.User {
 }
 
 // viewerOf is the viewer a user implies.
-func viewerOf(u *ent.User) *viewer.Viewer {
+func (s *Server) viewerOf(u *ent.User) *viewer.Viewer {
 	p := u.Edges.Partner
-	return &viewer.Viewer{UserID: u.ID, PartnerID: p.ID, Roles: u.Roles, Capacities: p.Capacities, CustomerCount: p.CustomerCount}
+	return &viewer.Viewer{UserID: u.ID, PartnerID: p.ID, Roles: u.Roles, Capacities: p.Capacities,
+		CustomerCount: p.CustomerCount, LargeList: p.CustomerCount >= s.cfg.LargeList}
 }
 
 // authenticate resolves who a request runs as: an access token (Authorization: Bearer), else the
@@ -92,7 +93,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			req.user = u
 		}
 		if req.user != nil {
-			ctx = viewer.NewContext(ctx, viewerOf(req.user))
+			ctx = viewer.NewContext(ctx, s.viewerOf(req.user))
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

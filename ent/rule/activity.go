@@ -72,7 +72,7 @@ var resourceTypes = map[string]activity.ResourceType{
 	"Customer": activity.ResourceTypeCUSTOMER, "BillingProfile": activity.ResourceTypeBILLING_PROFILE,
 	"Relationship": activity.ResourceTypeRELATIONSHIP, "Tag": activity.ResourceTypeTAG,
 	"CustomerTag": activity.ResourceTypeCUSTOMER_TAGS, "User": activity.ResourceTypeUSER,
-	"Invitation": activity.ResourceTypeINVITATION,
+	"Invitation": activity.ResourceTypeINVITATION, "Agreement": activity.ResourceTypeAGREEMENT,
 }
 
 // Write stores the gathered changes as one successful record, through client (the operation's
@@ -266,6 +266,12 @@ var (
 	CustomerOfBillingProfile customerOf = func(_ context.Context, _ ent.Mutation, v ent.Value) pulid.ID {
 		if bp, ok := v.(*ent.BillingProfile); ok {
 			return bp.CustomerID
+		}
+		return ""
+	}
+	CustomerOfAgreement customerOf = func(_ context.Context, _ ent.Mutation, v ent.Value) pulid.ID {
+		if a, ok := v.(*ent.Agreement); ok {
+			return a.CustomerID
 		}
 		return ""
 	}

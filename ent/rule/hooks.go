@@ -6,9 +6,11 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/hook"
+	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
+	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/text"
@@ -79,8 +81,21 @@ func CustomerAddedByViewer() ent.Hook {
 			if v == nil || viewer.IsSystem(ctx) {
 				return next.Mutate(ctx, m)
 			}
+			reseller, forReseller := ctx.Value(resellerKey{}).(pulid.ID)
 			var typ relationship.Type
 			switch {
+			case forReseller && !v.HasCapacity(enum.IndirectProvider):
+				return nil, Errorf("associatedResellerID", CodeInvalid, "Only an indirect provider adds customers for a reseller.")
+			case forReseller:
+				typ = relationship.TypeINDIRECT_PROVIDER
+				ok, err := m.Client().Partner.Query().Where(partner.ID(v.PartnerID), partner.HasResellersWith(partner.ID(reseller))).
+					Exist(viewer.SystemContext(ctx))
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					return nil, Errorf("associatedResellerID", CodeNotFound, "This partner is not one of your indirect resellers.")
+				}
 			case v.HasCapacity(enum.DirectBill):
 				typ = relationship.TypeDIRECT_BILL
 			case v.HasCapacity(enum.IndirectProvider):
@@ -93,12 +108,25 @@ func CustomerAddedByViewer() ent.Hook {
 				return nil, err
 			}
 			c := val.(*ent.Customer)
-			err = m.Client().Relationship.Create().
+			now := clock.Now()
+			rel := m.Client().Relationship.Create().
 				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
-				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).
-				Exec(Consequence(ctx))
-			if err != nil {
+				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now)
+			if forReseller {
+				rel.SetAssociatedPartnerID(reseller)
+			}
+			if err := rel.Exec(Consequence(ctx)); err != nil {
 				return nil, err
+			}
+			if forReseller {
+				// The reseller's side, written as the system: it is another partner's record, made after
+				// the checks above.
+				err := m.Client().Relationship.Create().SetPartnerID(reseller).SetCustomerID(c.ID).
+					SetType(relationship.TypeINDIRECT_RESELLER).SetAssociatedPartnerID(v.PartnerID).
+					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).Exec(viewer.SystemContext(ctx))
+				if err != nil {
+					return nil, err
+				}
 			}
 			return c, nil
 		})

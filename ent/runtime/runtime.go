@@ -71,6 +71,18 @@ func init() {
 		}
 	}()
 	agreementMixin := schema.Agreement{}.Mixin()
+	agreement.Policy = privacy.NewPolicies(schema.Agreement{})
+	agreement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agreement.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agreementHooks := schema.Agreement{}.Hooks()
+
+	agreement.Hooks[1] = agreementHooks[0]
 	agreementMixinFields0 := agreementMixin[0].Fields()
 	_ = agreementMixinFields0
 	agreementMixinFields1 := agreementMixin[1].Fields()

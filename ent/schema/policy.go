@@ -6,9 +6,14 @@ package schema
 // no resolver has to remember a WHERE clause. Creates are checked by hooks (rule package).
 
 import (
+	"context"
+
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/entql"
 
+	gen "partnerhub/ent"
+	"partnerhub/ent/customer"
 	"partnerhub/ent/hook"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/privacy"
@@ -90,11 +95,46 @@ func (Session) Policy() ent.Policy {
 	return tenantPolicy("", ownUser, never(ent.OpDelete|ent.OpDeleteOne))
 }
 
-// Policy of the Customer: customers the viewer's partner has an ACTIVE relationship with.
+// rowwiseVisible is visibleCustomer written as a per-row scalar subquery. Both select the same
+// customers; they differ in the plan MySQL and MariaDB choose. The semi-join of visibleCustomer gathers
+// the partner's relationships first, best when they are few; for a partner holding a large share of all
+// customers that means sorting hundreds of thousands of rows for one page, while this form lets the
+// database walk the sort index and stop after a page.
+func rowwiseVisible(v *viewer.Viewer) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		d := sql.Dialect(s.Dialect())
+		r := d.Table(relationship.Table).As("visible_rel")
+		sub := d.Select(r.C(relationship.FieldID)).From(r).Where(sql.And(
+			sql.ColumnsEQ(r.C(relationship.FieldCustomerID), s.C(customer.FieldID)),
+			sql.EQ(r.C(relationship.FieldPartnerID), string(v.PartnerID)),
+			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String()),
+		)).Limit(1)
+		s.Where(sql.P(func(b *sql.Builder) {
+			b.Wrap(func(b *sql.Builder) { b.Join(sub) })
+			b.WriteString(" IS NOT NULL")
+		}))
+	}
+}
+
+// Policy of the Customer: customers the viewer's partner has an ACTIVE relationship with. Queries get
+// the form of that condition that suits the partner (rowwiseVisible); updates and deletes get the
+// generic filter.
 func (Customer) Policy() ent.Policy {
-	return tenantPolicy(rule.ViewCustomers, where(visibleCustomer),
+	p := tenantPolicy(rule.ViewCustomers, where(visibleCustomer),
 		on(rule.AddCustomer, ent.OpCreate), rule.CustomerUpdateRoles(), rule.BillToOnly(),
 		never(ent.OpDelete|ent.OpDeleteOne))
+	p.Query = privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Require(rule.ViewCustomers),
+		privacy.CustomerQueryRuleFunc(func(ctx context.Context, q *gen.CustomerQuery) error {
+			v := viewer.FromContext(ctx)
+			if v.LargeList {
+				q.Where(rowwiseVisible(v))
+			} else {
+				q.Where(customer.HasRelationshipsWith(relationship.PartnerID(v.PartnerID),
+					relationship.StatusEQ(relationship.StatusACTIVE)))
+			}
+			return privacy.Allow
+		})}
+	return p
 }
 
 // Policy of the BillingProfile: those of visible customers. Profiles change one at a time (UpdateOne),
@@ -149,6 +189,18 @@ func (Activity) Policy() ent.Policy {
 // Hooks of the Invitation.
 func (Invitation) Hooks() []ent.Hook {
 	return []ent.Hook{rule.Audited(nil)}
+}
+
+// Policy of the Agreement: the viewer partner's confirmations; confirming is ConfirmAgreement; records
+// are never changed.
+func (Agreement) Policy() ent.Policy {
+	return tenantPolicy(rule.ViewCustomers, ownPartner, on(rule.ConfirmAgreement, ent.OpCreate),
+		never(ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne))
+}
+
+// Hooks of the Agreement.
+func (Agreement) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Audited(rule.CustomerOfAgreement)}
 }
 
 // Policy of the SearchTerm: never read through ent by a viewer (the search predicate is SQL); written

@@ -20,6 +20,10 @@ type Viewer struct {
 	// CustomerCount is the partner's number of customers as loaded with the viewer (used to answer the
 	// unfiltered list's total without a COUNT over the whole list).
 	CustomerCount int
+	// LargeList is set when the partner holds a large share of all customers. Its list is then fastest
+	// read by walking a sort index and checking each customer's relationship, rather than gathering
+	// all its relationships first (see the Customer privacy filter).
+	LargeList bool
 }
 
 // HasRole reports whether the viewer holds any of the roles.
