@@ -19,8 +19,8 @@ import (
 	"syscall"
 	"time"
 
-	"partnerhub/ent/database"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/database"
 	"partnerhub/ent/rule"
 	_ "partnerhub/ent/runtime" // registers the schema's hooks and privacy policies
 	"partnerhub/ent/schema/pulid"

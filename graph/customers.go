@@ -43,6 +43,9 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if v := viewer.FromContext(ctx); len(preds) == 0 && v != nil {
 		total.n = v.CustomerCount
 	}
+	if len(preds) > 0 {
+		ctx = rule.FilteredList(ctx)
+	}
 	if len(orderBy) == 0 {
 		orderBy = []*ent.CustomerOrder{{Field: ent.CustomerOrderFieldSortName, Direction: entgql.OrderDirectionAsc}}
 	}

@@ -34,12 +34,12 @@ const (
 	// while nesting pages inside pages does not.
 	MaxComplexity = 25000
 	// MaxBodyBytes caps a request body.
-	MaxBodyBytes  = 1 << 20
+	MaxBodyBytes = 1 << 20
 	// DefaultLargeList: from this many customers a partner's list is read index-first. Below it, its
 	// relationships are few enough to gather and sort; above it, sorting them all for each page costs
 	// more than walking the sort index until a page is full.
 	DefaultLargeList = 5000
-	requestTimout = 30 * time.Second
+	requestTimout    = 30 * time.Second
 )
 
 // Options configure the HTTP handler.

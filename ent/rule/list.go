@@ -71,3 +71,15 @@ func ListPredicates(ctx context.Context, client *ent.Client, f ListFilter) ([]pr
 	}
 	return preds, nil
 }
+
+type filteredKey struct{}
+
+// FilteredList marks a list query narrowed by search or filters. Such a query is best driven from its
+// filters, so the Customer privacy rule keeps the semi-join form of visibility even for large
+// partners.
+func FilteredList(ctx context.Context) context.Context {
+	return context.WithValue(ctx, filteredKey{}, true)
+}
+
+// IsFilteredList reports whether ctx was marked by FilteredList.
+func IsFilteredList(ctx context.Context) bool { return ctx.Value(filteredKey{}) != nil }

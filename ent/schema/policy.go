@@ -126,7 +126,7 @@ func (Customer) Policy() ent.Policy {
 	p.Query = privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Require(rule.ViewCustomers),
 		privacy.CustomerQueryRuleFunc(func(ctx context.Context, q *gen.CustomerQuery) error {
 			v := viewer.FromContext(ctx)
-			if v.LargeList {
+			if v.LargeList && !rule.IsFilteredList(ctx) {
 				q.Where(rowwiseVisible(v))
 			} else {
 				q.Where(customer.HasRelationshipsWith(relationship.PartnerID(v.PartnerID),
