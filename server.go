@@ -76,6 +76,7 @@ func serve(args []string) int {
 	static := fs.String("static", env("PARTNERHUB_STATIC_DIR", "frontend/dist"), "built web app to serve at / ($PARTNERHUB_STATIC_DIR)")
 	logFormat := fs.String("log-format", env("PARTNERHUB_LOG_FORMAT", "text"), "text or json ($PARTNERHUB_LOG_FORMAT)")
 	publicURL := fs.String("public-url", env("PARTNERHUB_PUBLIC_URL", ""), "where users reach the app, for links in invitations ($PARTNERHUB_PUBLIC_URL; default: the request's origin)")
+	renewals := fs.Bool("renewals", envBool("PARTNERHUB_RENEWALS", true), "run the worker that renews or expires subscriptions at the end of their term ($PARTNERHUB_RENEWALS)")
 	verifier := fs.Bool("verifier", envBool("PARTNERHUB_VERIFIER", true), "run the automatic verifier of customers under review ($PARTNERHUB_VERIFIER)")
 	_ = fs.Parse(args)
 	log := newLogger(*logFormat)
@@ -104,8 +105,15 @@ func serve(args []string) int {
 		log.Warn("demo mode: the " + graph.DemoUserHeader + " header is accepted; never run production like this")
 	}
 
+	if err := seed.LoadCatalog(ctx, db.Client); err != nil {
+		log.Error("loading the offer catalog", "err", err)
+		return 1
+	}
 	if *verifier {
 		go rule.RunVerifier(ctx, db.Client, rule.AutoVerifier{}, 10*time.Second, log)
+	}
+	if *renewals {
+		go rule.RunRenewals(ctx, db.Client, time.Minute, log)
 	}
 
 	var allowed []string

@@ -80,19 +80,25 @@ type CustomerEdges struct {
 	Tags []*Tag `json:"tags,omitempty"`
 	// SearchTerms holds the value of the search_terms edge.
 	SearchTerms []*SearchTerm `json:"search_terms,omitempty"`
+	// Orders holds the value of the orders edge.
+	Orders []*Order `json:"orders,omitempty"`
+	// The customer's subscriptions with the viewer's partner.
+	Subscriptions []*Subscription `json:"subscriptions,omitempty"`
 	// Customer agreement confirmations, newest first; only those the viewer's partner made.
 	Agreements []*Agreement `json:"agreements,omitempty"`
 	// CustomerTags holds the value of the customer_tags edge.
 	CustomerTags []*CustomerTag `json:"customer_tags,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedRelationships map[string][]*Relationship
 	namedTags          map[string][]*Tag
 	namedSearchTerms   map[string][]*SearchTerm
+	namedOrders        map[string][]*Order
+	namedSubscriptions map[string][]*Subscription
 	namedAgreements    map[string][]*Agreement
 	namedCustomerTags  map[string][]*CustomerTag
 }
@@ -135,10 +141,28 @@ func (e CustomerEdges) SearchTermsOrErr() ([]*SearchTerm, error) {
 	return nil, &NotLoadedError{edge: "search_terms"}
 }
 
+// OrdersOrErr returns the Orders value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
+	if e.loadedTypes[4] {
+		return e.Orders, nil
+	}
+	return nil, &NotLoadedError{edge: "orders"}
+}
+
+// SubscriptionsOrErr returns the Subscriptions value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
+	if e.loadedTypes[5] {
+		return e.Subscriptions, nil
+	}
+	return nil, &NotLoadedError{edge: "subscriptions"}
+}
+
 // AgreementsOrErr returns the Agreements value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[6] {
 		return e.Agreements, nil
 	}
 	return nil, &NotLoadedError{edge: "agreements"}
@@ -147,7 +171,7 @@ func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
 // CustomerTagsOrErr returns the CustomerTags value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CustomerTagsOrErr() ([]*CustomerTag, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[7] {
 		return e.CustomerTags, nil
 	}
 	return nil, &NotLoadedError{edge: "customer_tags"}
@@ -361,6 +385,16 @@ func (_m *Customer) QuerySearchTerms() *SearchTermQuery {
 	return NewCustomerClient(_m.config).QuerySearchTerms(_m)
 }
 
+// QueryOrders queries the "orders" edge of the Customer entity.
+func (_m *Customer) QueryOrders() *OrderQuery {
+	return NewCustomerClient(_m.config).QueryOrders(_m)
+}
+
+// QuerySubscriptions queries the "subscriptions" edge of the Customer entity.
+func (_m *Customer) QuerySubscriptions() *SubscriptionQuery {
+	return NewCustomerClient(_m.config).QuerySubscriptions(_m)
+}
+
 // QueryAgreements queries the "agreements" edge of the Customer entity.
 func (_m *Customer) QueryAgreements() *AgreementQuery {
 	return NewCustomerClient(_m.config).QueryAgreements(_m)
@@ -538,6 +572,54 @@ func (_m *Customer) appendNamedSearchTerms(name string, edges ...*SearchTerm) {
 		_m.Edges.namedSearchTerms[name] = []*SearchTerm{}
 	} else {
 		_m.Edges.namedSearchTerms[name] = append(_m.Edges.namedSearchTerms[name], edges...)
+	}
+}
+
+// NamedOrders returns the Orders named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedOrders(name string) ([]*Order, error) {
+	if _m.Edges.namedOrders == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedOrders[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedOrders(name string, edges ...*Order) {
+	if _m.Edges.namedOrders == nil {
+		_m.Edges.namedOrders = make(map[string][]*Order)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedOrders[name] = []*Order{}
+	} else {
+		_m.Edges.namedOrders[name] = append(_m.Edges.namedOrders[name], edges...)
+	}
+}
+
+// NamedSubscriptions returns the Subscriptions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedSubscriptions(name string) ([]*Subscription, error) {
+	if _m.Edges.namedSubscriptions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSubscriptions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedSubscriptions(name string, edges ...*Subscription) {
+	if _m.Edges.namedSubscriptions == nil {
+		_m.Edges.namedSubscriptions = make(map[string][]*Subscription)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSubscriptions[name] = []*Subscription{}
+	} else {
+		_m.Edges.namedSubscriptions[name] = append(_m.Edges.namedSubscriptions[name], edges...)
 	}
 }
 

@@ -12,10 +12,12 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/order"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/searchterm"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 
 	"entgo.io/ent"
@@ -36,6 +38,8 @@ type CustomerQuery struct {
 	withRelationships      *RelationshipQuery
 	withTags               *TagQuery
 	withSearchTerms        *SearchTermQuery
+	withOrders             *OrderQuery
+	withSubscriptions      *SubscriptionQuery
 	withAgreements         *AgreementQuery
 	withCustomerTags       *CustomerTagQuery
 	loadTotal              []func(context.Context, []*Customer) error
@@ -43,6 +47,8 @@ type CustomerQuery struct {
 	withNamedRelationships map[string]*RelationshipQuery
 	withNamedTags          map[string]*TagQuery
 	withNamedSearchTerms   map[string]*SearchTermQuery
+	withNamedOrders        map[string]*OrderQuery
+	withNamedSubscriptions map[string]*SubscriptionQuery
 	withNamedAgreements    map[string]*AgreementQuery
 	withNamedCustomerTags  map[string]*CustomerTagQuery
 	// intermediate query (i.e. traversal path).
@@ -162,6 +168,50 @@ func (_q *CustomerQuery) QuerySearchTerms() *SearchTermQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(searchterm.Table, searchterm.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchTermsTable, customer.SearchTermsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOrders chains the current query on the "orders" edge.
+func (_q *CustomerQuery) QueryOrders() *OrderQuery {
+	query := (&OrderClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.OrdersTable, customer.OrdersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySubscriptions chains the current query on the "subscriptions" edge.
+func (_q *CustomerQuery) QuerySubscriptions() *SubscriptionQuery {
+	query := (&SubscriptionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(subscription.Table, subscription.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.SubscriptionsTable, customer.SubscriptionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -409,6 +459,8 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withRelationships:  _q.withRelationships.Clone(),
 		withTags:           _q.withTags.Clone(),
 		withSearchTerms:    _q.withSearchTerms.Clone(),
+		withOrders:         _q.withOrders.Clone(),
+		withSubscriptions:  _q.withSubscriptions.Clone(),
 		withAgreements:     _q.withAgreements.Clone(),
 		withCustomerTags:   _q.withCustomerTags.Clone(),
 		// clone intermediate query.
@@ -459,6 +511,28 @@ func (_q *CustomerQuery) WithSearchTerms(opts ...func(*SearchTermQuery)) *Custom
 		opt(query)
 	}
 	_q.withSearchTerms = query
+	return _q
+}
+
+// WithOrders tells the query-builder to eager-load the nodes that are connected to
+// the "orders" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithOrders(opts ...func(*OrderQuery)) *CustomerQuery {
+	query := (&OrderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOrders = query
+	return _q
+}
+
+// WithSubscriptions tells the query-builder to eager-load the nodes that are connected to
+// the "subscriptions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithSubscriptions(opts ...func(*SubscriptionQuery)) *CustomerQuery {
+	query := (&SubscriptionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSubscriptions = query
 	return _q
 }
 
@@ -568,11 +642,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [8]bool{
 			_q.withBillingProfile != nil,
 			_q.withRelationships != nil,
 			_q.withTags != nil,
 			_q.withSearchTerms != nil,
+			_q.withOrders != nil,
+			_q.withSubscriptions != nil,
 			_q.withAgreements != nil,
 			_q.withCustomerTags != nil,
 		}
@@ -625,6 +701,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withOrders; query != nil {
+		if err := _q.loadOrders(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Orders = []*Order{} },
+			func(n *Customer, e *Order) { n.Edges.Orders = append(n.Edges.Orders, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSubscriptions; query != nil {
+		if err := _q.loadSubscriptions(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Subscriptions = []*Subscription{} },
+			func(n *Customer, e *Subscription) { n.Edges.Subscriptions = append(n.Edges.Subscriptions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withAgreements; query != nil {
 		if err := _q.loadAgreements(ctx, query, nodes,
 			func(n *Customer) { n.Edges.Agreements = []*Agreement{} },
@@ -657,6 +747,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadSearchTerms(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedSearchTerms(name) },
 			func(n *Customer, e *SearchTerm) { n.appendNamedSearchTerms(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedOrders {
+		if err := _q.loadOrders(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedOrders(name) },
+			func(n *Customer, e *Order) { n.appendNamedOrders(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSubscriptions {
+		if err := _q.loadSubscriptions(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedSubscriptions(name) },
+			func(n *Customer, e *Subscription) { n.appendNamedSubscriptions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -815,6 +919,66 @@ func (_q *CustomerQuery) loadSearchTerms(ctx context.Context, query *SearchTermQ
 	}
 	query.Where(predicate.SearchTerm(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.SearchTermsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadOrders(ctx context.Context, query *OrderQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Order)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(order.FieldCustomerID)
+	}
+	query.Where(predicate.Order(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.OrdersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadSubscriptions(ctx context.Context, query *SubscriptionQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Subscription)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(subscription.FieldCustomerID)
+	}
+	query.Where(predicate.Subscription(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.SubscriptionsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1049,6 +1213,34 @@ func (_q *CustomerQuery) WithNamedSearchTerms(name string, opts ...func(*SearchT
 		_q.withNamedSearchTerms = make(map[string]*SearchTermQuery)
 	}
 	_q.withNamedSearchTerms[name] = query
+	return _q
+}
+
+// WithNamedOrders tells the query-builder to eager-load the nodes that are connected to the "orders"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedOrders(name string, opts ...func(*OrderQuery)) *CustomerQuery {
+	query := (&OrderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedOrders == nil {
+		_q.withNamedOrders = make(map[string]*OrderQuery)
+	}
+	_q.withNamedOrders[name] = query
+	return _q
+}
+
+// WithNamedSubscriptions tells the query-builder to eager-load the nodes that are connected to the "subscriptions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedSubscriptions(name string, opts ...func(*SubscriptionQuery)) *CustomerQuery {
+	query := (&SubscriptionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSubscriptions == nil {
+		_q.withNamedSubscriptions = make(map[string]*SubscriptionQuery)
+	}
+	_q.withNamedSubscriptions[name] = query
 	return _q
 }
 

@@ -12,10 +12,13 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 	"reflect"
@@ -90,10 +93,13 @@ func checkColumn(t, c string) error {
 			customer.Table:       customer.ValidColumn,
 			customertag.Table:    customertag.ValidColumn,
 			invitation.Table:     invitation.ValidColumn,
+			offer.Table:          offer.ValidColumn,
+			order.Table:          order.ValidColumn,
 			partner.Table:        partner.ValidColumn,
 			relationship.Table:   relationship.ValidColumn,
 			searchterm.Table:     searchterm.ValidColumn,
 			session.Table:        session.ValidColumn,
+			subscription.Table:   subscription.ValidColumn,
 			tag.Table:            tag.ValidColumn,
 			user.Table:           user.ValidColumn,
 		})

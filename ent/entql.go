@@ -9,11 +9,14 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 
@@ -25,7 +28,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 12)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   activity.Table,
@@ -187,6 +190,48 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   offer.Table,
+			Columns: offer.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: offer.FieldID,
+			},
+		},
+		Type: "Offer",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			offer.FieldCreatedAt:        {Type: field.TypeTime, Column: offer.FieldCreatedAt},
+			offer.FieldUpdatedAt:        {Type: field.TypeTime, Column: offer.FieldUpdatedAt},
+			offer.FieldCatalog:          {Type: field.TypeEnum, Column: offer.FieldCatalog},
+			offer.FieldSku:              {Type: field.TypeString, Column: offer.FieldSku},
+			offer.FieldName:             {Type: field.TypeString, Column: offer.FieldName},
+			offer.FieldPublisher:        {Type: field.TypeString, Column: offer.FieldPublisher},
+			offer.FieldTermMonths:       {Type: field.TypeInt, Column: offer.FieldTermMonths},
+			offer.FieldBillingFrequency: {Type: field.TypeEnum, Column: offer.FieldBillingFrequency},
+			offer.FieldMinQuantity:      {Type: field.TypeInt, Column: offer.FieldMinQuantity},
+			offer.FieldMaxQuantity:      {Type: field.TypeInt, Column: offer.FieldMaxQuantity},
+			offer.FieldActive:           {Type: field.TypeBool, Column: offer.FieldActive},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   order.Table,
+			Columns: order.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: order.FieldID,
+			},
+		},
+		Type: "Order",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			order.FieldCreatedAt:  {Type: field.TypeTime, Column: order.FieldCreatedAt},
+			order.FieldUpdatedAt:  {Type: field.TypeTime, Column: order.FieldUpdatedAt},
+			order.FieldPartnerID:  {Type: field.TypeString, Column: order.FieldPartnerID},
+			order.FieldCustomerID: {Type: field.TypeString, Column: order.FieldCustomerID},
+			order.FieldPlacedByID: {Type: field.TypeString, Column: order.FieldPlacedByID},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -205,7 +250,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCustomerCount: {Type: field.TypeInt, Column: partner.FieldCustomerCount},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   relationship.Table,
 			Columns: relationship.Columns,
@@ -231,7 +276,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldRemovedAt:           {Type: field.TypeTime, Column: relationship.FieldRemovedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   searchterm.Table,
 			Columns: searchterm.Columns,
@@ -246,7 +291,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldTerm:       {Type: field.TypeString, Column: searchterm.FieldTerm},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -268,7 +313,32 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   subscription.Table,
+			Columns: subscription.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: subscription.FieldID,
+			},
+		},
+		Type: "Subscription",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			subscription.FieldCreatedAt:  {Type: field.TypeTime, Column: subscription.FieldCreatedAt},
+			subscription.FieldUpdatedAt:  {Type: field.TypeTime, Column: subscription.FieldUpdatedAt},
+			subscription.FieldVersion:    {Type: field.TypeInt, Column: subscription.FieldVersion},
+			subscription.FieldPartnerID:  {Type: field.TypeString, Column: subscription.FieldPartnerID},
+			subscription.FieldCustomerID: {Type: field.TypeString, Column: subscription.FieldCustomerID},
+			subscription.FieldOfferID:    {Type: field.TypeString, Column: subscription.FieldOfferID},
+			subscription.FieldOrderID:    {Type: field.TypeString, Column: subscription.FieldOrderID},
+			subscription.FieldQuantity:   {Type: field.TypeInt, Column: subscription.FieldQuantity},
+			subscription.FieldTermEnd:    {Type: field.TypeTime, Column: subscription.FieldTermEnd},
+			subscription.FieldAutoRenew:  {Type: field.TypeBool, Column: subscription.FieldAutoRenew},
+			subscription.FieldStatus:     {Type: field.TypeEnum, Column: subscription.FieldStatus},
+			subscription.FieldRenewals:   {Type: field.TypeInt, Column: subscription.FieldRenewals},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tag.Table,
 			Columns: tag.Columns,
@@ -287,7 +357,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tag.FieldColor:     {Type: field.TypeString, Column: tag.FieldColor},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -421,6 +491,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"SearchTerm",
 	)
 	graph.MustAddE(
+		"orders",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.OrdersTable,
+			Columns: []string{customer.OrdersColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Order",
+	)
+	graph.MustAddE(
+		"subscriptions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SubscriptionsTable,
+			Columns: []string{customer.SubscriptionsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Subscription",
+	)
+	graph.MustAddE(
 		"agreements",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -503,6 +597,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Invitation",
 		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   order.CustomerTable,
+			Columns: []string{order.CustomerColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Customer",
+	)
+	graph.MustAddE(
+		"placed_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   order.PlacedByTable,
+			Columns: []string{order.PlacedByColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"User",
+	)
+	graph.MustAddE(
+		"subscriptions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubscriptionsTable,
+			Columns: []string{order.SubscriptionsColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Subscription",
 	)
 	graph.MustAddE(
 		"users",
@@ -623,6 +753,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Session",
 		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   subscription.CustomerTable,
+			Columns: []string{subscription.CustomerColumn},
+			Bidi:    false,
+		},
+		"Subscription",
+		"Customer",
+	)
+	graph.MustAddE(
+		"offer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   subscription.OfferTable,
+			Columns: []string{subscription.OfferColumn},
+			Bidi:    false,
+		},
+		"Subscription",
+		"Offer",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   subscription.OrderTable,
+			Columns: []string{subscription.OrderColumn},
+			Bidi:    false,
+		},
+		"Subscription",
+		"Order",
 	)
 	graph.MustAddE(
 		"partner",
@@ -1289,6 +1455,34 @@ func (f *CustomerFilter) WhereHasSearchTermsWith(preds ...predicate.SearchTerm) 
 	})))
 }
 
+// WhereHasOrders applies a predicate to check if query has an edge orders.
+func (f *CustomerFilter) WhereHasOrders() {
+	f.Where(entql.HasEdge("orders"))
+}
+
+// WhereHasOrdersWith applies a predicate to check if query has an edge orders with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasOrdersWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("orders", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSubscriptions applies a predicate to check if query has an edge subscriptions.
+func (f *CustomerFilter) WhereHasSubscriptions() {
+	f.Where(entql.HasEdge("subscriptions"))
+}
+
+// WhereHasSubscriptionsWith applies a predicate to check if query has an edge subscriptions with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasSubscriptionsWith(preds ...predicate.Subscription) {
+	f.Where(entql.HasEdgeWith("subscriptions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasAgreements applies a predicate to check if query has an edge agreements.
 func (f *CustomerFilter) WhereHasAgreements() {
 	f.Where(entql.HasEdge("agreements"))
@@ -1528,6 +1722,208 @@ func (f *InvitationFilter) WhereHasInvitedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OfferQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OfferQuery builder.
+func (_q *OfferQuery) Filter() *OfferFilter {
+	return &OfferFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OfferMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OfferMutation builder.
+func (m *OfferMutation) Filter() *OfferFilter {
+	return &OfferFilter{config: m.config, predicateAdder: m}
+}
+
+// OfferFilter provides a generic filtering capability at runtime for OfferQuery.
+type OfferFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OfferFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *OfferFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(offer.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OfferFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(offer.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *OfferFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(offer.FieldUpdatedAt))
+}
+
+// WhereCatalog applies the entql string predicate on the catalog field.
+func (f *OfferFilter) WhereCatalog(p entql.StringP) {
+	f.Where(p.Field(offer.FieldCatalog))
+}
+
+// WhereSku applies the entql string predicate on the sku field.
+func (f *OfferFilter) WhereSku(p entql.StringP) {
+	f.Where(p.Field(offer.FieldSku))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *OfferFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(offer.FieldName))
+}
+
+// WherePublisher applies the entql string predicate on the publisher field.
+func (f *OfferFilter) WherePublisher(p entql.StringP) {
+	f.Where(p.Field(offer.FieldPublisher))
+}
+
+// WhereTermMonths applies the entql int predicate on the term_months field.
+func (f *OfferFilter) WhereTermMonths(p entql.IntP) {
+	f.Where(p.Field(offer.FieldTermMonths))
+}
+
+// WhereBillingFrequency applies the entql string predicate on the billing_frequency field.
+func (f *OfferFilter) WhereBillingFrequency(p entql.StringP) {
+	f.Where(p.Field(offer.FieldBillingFrequency))
+}
+
+// WhereMinQuantity applies the entql int predicate on the min_quantity field.
+func (f *OfferFilter) WhereMinQuantity(p entql.IntP) {
+	f.Where(p.Field(offer.FieldMinQuantity))
+}
+
+// WhereMaxQuantity applies the entql int predicate on the max_quantity field.
+func (f *OfferFilter) WhereMaxQuantity(p entql.IntP) {
+	f.Where(p.Field(offer.FieldMaxQuantity))
+}
+
+// WhereActive applies the entql bool predicate on the active field.
+func (f *OfferFilter) WhereActive(p entql.BoolP) {
+	f.Where(p.Field(offer.FieldActive))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *OrderQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OrderQuery builder.
+func (_q *OrderQuery) Filter() *OrderFilter {
+	return &OrderFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OrderMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OrderMutation builder.
+func (m *OrderMutation) Filter() *OrderFilter {
+	return &OrderFilter{config: m.config, predicateAdder: m}
+}
+
+// OrderFilter provides a generic filtering capability at runtime for OrderQuery.
+type OrderFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OrderFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *OrderFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(order.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OrderFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *OrderFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldUpdatedAt))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *OrderFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(order.FieldPartnerID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *OrderFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(order.FieldCustomerID))
+}
+
+// WherePlacedByID applies the entql string predicate on the placed_by_id field.
+func (f *OrderFilter) WherePlacedByID(p entql.StringP) {
+	f.Where(p.Field(order.FieldPlacedByID))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *OrderFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPlacedBy applies a predicate to check if query has an edge placed_by.
+func (f *OrderFilter) WhereHasPlacedBy() {
+	f.Where(entql.HasEdge("placed_by"))
+}
+
+// WhereHasPlacedByWith applies a predicate to check if query has an edge placed_by with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasPlacedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("placed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSubscriptions applies a predicate to check if query has an edge subscriptions.
+func (f *OrderFilter) WhereHasSubscriptions() {
+	f.Where(entql.HasEdge("subscriptions"))
+}
+
+// WhereHasSubscriptionsWith applies a predicate to check if query has an edge subscriptions with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasSubscriptionsWith(preds ...predicate.Subscription) {
+	f.Where(entql.HasEdgeWith("subscriptions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PartnerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1556,7 +1952,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1701,7 +2097,7 @@ type RelationshipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RelationshipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1848,7 +2244,7 @@ type SearchTermFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SearchTermFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1912,7 +2308,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1983,6 +2379,148 @@ func (f *SessionFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SubscriptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SubscriptionQuery builder.
+func (_q *SubscriptionQuery) Filter() *SubscriptionFilter {
+	return &SubscriptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SubscriptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SubscriptionMutation builder.
+func (m *SubscriptionMutation) Filter() *SubscriptionFilter {
+	return &SubscriptionFilter{config: m.config, predicateAdder: m}
+}
+
+// SubscriptionFilter provides a generic filtering capability at runtime for SubscriptionQuery.
+type SubscriptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SubscriptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SubscriptionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SubscriptionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SubscriptionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *SubscriptionFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldVersion))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *SubscriptionFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldPartnerID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *SubscriptionFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldCustomerID))
+}
+
+// WhereOfferID applies the entql string predicate on the offer_id field.
+func (f *SubscriptionFilter) WhereOfferID(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldOfferID))
+}
+
+// WhereOrderID applies the entql string predicate on the order_id field.
+func (f *SubscriptionFilter) WhereOrderID(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldOrderID))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *SubscriptionFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldQuantity))
+}
+
+// WhereTermEnd applies the entql time.Time predicate on the term_end field.
+func (f *SubscriptionFilter) WhereTermEnd(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldTermEnd))
+}
+
+// WhereAutoRenew applies the entql bool predicate on the auto_renew field.
+func (f *SubscriptionFilter) WhereAutoRenew(p entql.BoolP) {
+	f.Where(p.Field(subscription.FieldAutoRenew))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *SubscriptionFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldStatus))
+}
+
+// WhereRenewals applies the entql int predicate on the renewals field.
+func (f *SubscriptionFilter) WhereRenewals(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldRenewals))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *SubscriptionFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *SubscriptionFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOffer applies a predicate to check if query has an edge offer.
+func (f *SubscriptionFilter) WhereHasOffer() {
+	f.Where(entql.HasEdge("offer"))
+}
+
+// WhereHasOfferWith applies a predicate to check if query has an edge offer with a given conditions (other predicates).
+func (f *SubscriptionFilter) WhereHasOfferWith(preds ...predicate.Offer) {
+	f.Where(entql.HasEdgeWith("offer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *SubscriptionFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *SubscriptionFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TagQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2011,7 +2549,7 @@ type TagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2123,7 +2661,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -4,18 +4,25 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
+	"fmt"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 )
 
@@ -512,6 +519,95 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				*wq = *query
 			})
 
+		case "subscriptions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SubscriptionClient{config: _q.config}).Query()
+			)
+			args := newCustomerSubscriptionPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newCustomerSubscriptionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Customer) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"customer_id"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(customer.SubscriptionsColumn), ids...))
+						})
+						if err := query.GroupBy(customer.SubscriptionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Customer) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Subscriptions)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, subscriptionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(customer.SubscriptionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedSubscriptions(alias, func(wq *SubscriptionQuery) {
+				*wq = *query
+			})
+
 		case "agreements":
 			var (
 				alias = field.Alias
@@ -786,6 +882,232 @@ type invitationPaginateArgs struct {
 
 func newInvitationPaginateArgs(rv map[string]any) *invitationPaginateArgs {
 	args := &invitationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *OfferQuery) CollectFields(ctx context.Context, satisfies ...string) (*OfferQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *OfferQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(offer.Columns))
+		selectedFields = []string{offer.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[offer.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, offer.FieldCreatedAt)
+				fieldSeen[offer.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[offer.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, offer.FieldUpdatedAt)
+				fieldSeen[offer.FieldUpdatedAt] = struct{}{}
+			}
+		case "catalog":
+			if _, ok := fieldSeen[offer.FieldCatalog]; !ok {
+				selectedFields = append(selectedFields, offer.FieldCatalog)
+				fieldSeen[offer.FieldCatalog] = struct{}{}
+			}
+		case "sku":
+			if _, ok := fieldSeen[offer.FieldSku]; !ok {
+				selectedFields = append(selectedFields, offer.FieldSku)
+				fieldSeen[offer.FieldSku] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[offer.FieldName]; !ok {
+				selectedFields = append(selectedFields, offer.FieldName)
+				fieldSeen[offer.FieldName] = struct{}{}
+			}
+		case "publisher":
+			if _, ok := fieldSeen[offer.FieldPublisher]; !ok {
+				selectedFields = append(selectedFields, offer.FieldPublisher)
+				fieldSeen[offer.FieldPublisher] = struct{}{}
+			}
+		case "termMonths":
+			if _, ok := fieldSeen[offer.FieldTermMonths]; !ok {
+				selectedFields = append(selectedFields, offer.FieldTermMonths)
+				fieldSeen[offer.FieldTermMonths] = struct{}{}
+			}
+		case "billingFrequency":
+			if _, ok := fieldSeen[offer.FieldBillingFrequency]; !ok {
+				selectedFields = append(selectedFields, offer.FieldBillingFrequency)
+				fieldSeen[offer.FieldBillingFrequency] = struct{}{}
+			}
+		case "minQuantity":
+			if _, ok := fieldSeen[offer.FieldMinQuantity]; !ok {
+				selectedFields = append(selectedFields, offer.FieldMinQuantity)
+				fieldSeen[offer.FieldMinQuantity] = struct{}{}
+			}
+		case "maxQuantity":
+			if _, ok := fieldSeen[offer.FieldMaxQuantity]; !ok {
+				selectedFields = append(selectedFields, offer.FieldMaxQuantity)
+				fieldSeen[offer.FieldMaxQuantity] = struct{}{}
+			}
+		case "active":
+			if _, ok := fieldSeen[offer.FieldActive]; !ok {
+				selectedFields = append(selectedFields, offer.FieldActive)
+				fieldSeen[offer.FieldActive] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type offerPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []OfferPaginateOption
+}
+
+func newOfferPaginateArgs(rv map[string]any) *offerPaginateArgs {
+	args := &offerPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *OrderQuery) CollectFields(ctx context.Context, satisfies ...string) (*OrderQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(order.Columns))
+		selectedFields = []string{order.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[order.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, order.FieldCustomerID)
+				fieldSeen[order.FieldCustomerID] = struct{}{}
+			}
+
+		case "placedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withPlacedBy = query
+			if _, ok := fieldSeen[order.FieldPlacedByID]; !ok {
+				selectedFields = append(selectedFields, order.FieldPlacedByID)
+				fieldSeen[order.FieldPlacedByID] = struct{}{}
+			}
+
+		case "subscriptions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SubscriptionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, subscriptionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSubscriptions(alias, func(wq *SubscriptionQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[order.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldCreatedAt)
+				fieldSeen[order.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[order.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldUpdatedAt)
+				fieldSeen[order.FieldUpdatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type orderPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []OrderPaginateOption
+}
+
+func newOrderPaginateArgs(rv map[string]any) *orderPaginateArgs {
+	args := &orderPaginateArgs{}
 	if rv == nil {
 		return args
 	}
@@ -1173,6 +1495,172 @@ func newSessionPaginateArgs(rv map[string]any) *sessionPaginateArgs {
 	}
 	if v := rv[beforeField]; v != nil {
 		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SubscriptionQuery) CollectFields(ctx context.Context, satisfies ...string) (*SubscriptionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SubscriptionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(subscription.Columns))
+		selectedFields = []string{subscription.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[subscription.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldCustomerID)
+				fieldSeen[subscription.FieldCustomerID] = struct{}{}
+			}
+
+		case "offer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OfferClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, offerImplementors)...); err != nil {
+				return err
+			}
+			_q.withOffer = query
+			if _, ok := fieldSeen[subscription.FieldOfferID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldOfferID)
+				fieldSeen[subscription.FieldOfferID] = struct{}{}
+			}
+
+		case "order":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orderImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrder = query
+			if _, ok := fieldSeen[subscription.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldOrderID)
+				fieldSeen[subscription.FieldOrderID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[subscription.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldCreatedAt)
+				fieldSeen[subscription.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[subscription.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldUpdatedAt)
+				fieldSeen[subscription.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[subscription.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldVersion)
+				fieldSeen[subscription.FieldVersion] = struct{}{}
+			}
+		case "quantity":
+			if _, ok := fieldSeen[subscription.FieldQuantity]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldQuantity)
+				fieldSeen[subscription.FieldQuantity] = struct{}{}
+			}
+		case "termEnd":
+			if _, ok := fieldSeen[subscription.FieldTermEnd]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldTermEnd)
+				fieldSeen[subscription.FieldTermEnd] = struct{}{}
+			}
+		case "autoRenew":
+			if _, ok := fieldSeen[subscription.FieldAutoRenew]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldAutoRenew)
+				fieldSeen[subscription.FieldAutoRenew] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[subscription.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldStatus)
+				fieldSeen[subscription.FieldStatus] = struct{}{}
+			}
+		case "renewals":
+			if _, ok := fieldSeen[subscription.FieldRenewals]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldRenewals)
+				fieldSeen[subscription.FieldRenewals] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type customersubscriptionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CustomerSubscriptionPaginateOption
+}
+
+func newCustomerSubscriptionPaginateArgs(rv map[string]any) *customersubscriptionPaginateArgs {
+	args := &customersubscriptionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CustomerSubscriptionOrder{Field: &CustomerSubscriptionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCustomerSubscriptionOrder(order))
+			}
+		case *CustomerSubscriptionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCustomerSubscriptionOrder(v))
+			}
+		}
 	}
 	return args
 }

@@ -80,6 +80,26 @@ func (_m *Customer) Tags(ctx context.Context) (result []*Tag, err error) {
 	return result, err
 }
 
+func (_m *Customer) Subscriptions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *CustomerSubscriptionOrder,
+) (*CustomerSubscriptionConnection, error) {
+	opts := []CustomerSubscriptionPaginateOption{
+		WithCustomerSubscriptionOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedSubscriptions(alias); err == nil || hasTotalCount {
+		pager, err := newCustomerSubscriptionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &CustomerSubscriptionConnection{Edges: []*CustomerSubscriptionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QuerySubscriptions().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Customer) Agreements(ctx context.Context) (result []*Agreement, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedAgreements(graphql.GetFieldContext(ctx).Field.Alias)
@@ -104,6 +124,34 @@ func (_m *Invitation) InvitedBy(ctx context.Context) (*User, error) {
 	result, err := _m.Edges.InvitedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryInvitedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Order) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Order) PlacedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.PlacedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPlacedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Order) Subscriptions(ctx context.Context) (result []*Subscription, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSubscriptions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SubscriptionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySubscriptions().All(ctx)
 	}
 	return result, err
 }
@@ -162,6 +210,30 @@ func (_m *Session) User(ctx context.Context) (*User, error) {
 		result, err = _m.QueryUser().Only(ctx)
 	}
 	return result, err
+}
+
+func (_m *Subscription) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Subscription) Offer(ctx context.Context) (*Offer, error) {
+	result, err := _m.Edges.OfferOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOffer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Subscription) Order(ctx context.Context) (*Order, error) {
+	result, err := _m.Edges.OrderOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrder().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Tag) Partner(ctx context.Context) (*Partner, error) {

@@ -10,10 +10,13 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 
@@ -52,6 +55,16 @@ var invitationImplementors = []string{"Invitation", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Invitation) IsNode() {}
 
+var offerImplementors = []string{"Offer", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Offer) IsNode() {}
+
+var orderImplementors = []string{"Order", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Order) IsNode() {}
+
 var partnerImplementors = []string{"Partner", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -66,6 +79,11 @@ var sessionImplementors = []string{"Session", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Session) IsNode() {}
+
+var subscriptionImplementors = []string{"CustomerSubscription", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Subscription) IsNode() {}
 
 var tagImplementors = []string{"Tag", "Node"}
 
@@ -200,6 +218,32 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case offer.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Offer.Query().
+			Where(offer.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, offerImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case order.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Order.Query().
+			Where(order.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, orderImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case partner.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -235,6 +279,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(session.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, sessionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case subscription.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Subscription.Query().
+			Where(subscription.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, subscriptionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -418,6 +475,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case offer.Table:
+		query := c.Offer.Query().
+			Where(offer.IDIn(ids...))
+		query, err := query.CollectFields(ctx, offerImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case order.Table:
+		query := c.Order.Query().
+			Where(order.IDIn(ids...))
+		query, err := query.CollectFields(ctx, orderImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case partner.Table:
 		query := c.Partner.Query().
 			Where(partner.IDIn(ids...))
@@ -454,6 +543,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Session.Query().
 			Where(session.IDIn(ids...))
 		query, err := query.CollectFields(ctx, sessionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case subscription.Table:
+		query := c.Subscription.Query().
+			Where(subscription.IDIn(ids...))
+		query, err := query.CollectFields(ctx, subscriptionImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -12,10 +12,13 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 	"strconv"
@@ -1537,6 +1540,504 @@ func (_m *Invitation) ToEdge(order *InvitationOrder) *InvitationEdge {
 	}
 }
 
+// OfferEdge is the edge representation of Offer.
+type OfferEdge struct {
+	Node   *Offer `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// OfferConnection is the connection containing edges to Offer.
+type OfferConnection struct {
+	Edges      []*OfferEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *OfferConnection) build(nodes []*Offer, pager *offerPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Offer
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Offer {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Offer {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*OfferEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &OfferEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// OfferPaginateOption enables pagination customization.
+type OfferPaginateOption func(*offerPager) error
+
+// WithOfferOrder configures pagination ordering.
+func WithOfferOrder(order *OfferOrder) OfferPaginateOption {
+	if order == nil {
+		order = DefaultOfferOrder
+	}
+	o := *order
+	return func(pager *offerPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultOfferOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithOfferFilter configures pagination filter.
+func WithOfferFilter(filter func(*OfferQuery) (*OfferQuery, error)) OfferPaginateOption {
+	return func(pager *offerPager) error {
+		if filter == nil {
+			return errors.New("OfferQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type offerPager struct {
+	reverse bool
+	order   *OfferOrder
+	filter  func(*OfferQuery) (*OfferQuery, error)
+}
+
+func newOfferPager(opts []OfferPaginateOption, reverse bool) (*offerPager, error) {
+	pager := &offerPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultOfferOrder
+	}
+	return pager, nil
+}
+
+func (p *offerPager) applyFilter(query *OfferQuery) (*OfferQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *offerPager) toCursor(_m *Offer) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *offerPager) applyCursors(query *OfferQuery, after, before *Cursor) (*OfferQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOfferOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *offerPager) applyOrder(query *OfferQuery) *OfferQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultOfferOrder.Field {
+		query = query.Order(DefaultOfferOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *offerPager) orderExpr(query *OfferQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultOfferOrder.Field {
+			b.Comma().Ident(DefaultOfferOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Offer.
+func (_m *OfferQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...OfferPaginateOption,
+) (*OfferConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newOfferPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &OfferConnection{Edges: []*OfferEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// OfferOrderField defines the ordering field of Offer.
+type OfferOrderField struct {
+	// Value extracts the ordering value from the given Offer.
+	Value    func(*Offer) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) offer.OrderOption
+	toCursor func(*Offer) Cursor
+}
+
+// OfferOrder defines the ordering of Offer.
+type OfferOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *OfferOrderField `json:"field"`
+}
+
+// DefaultOfferOrder is the default ordering of Offer.
+var DefaultOfferOrder = &OfferOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &OfferOrderField{
+		Value: func(_m *Offer) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: offer.FieldID,
+		toTerm: offer.ByID,
+		toCursor: func(_m *Offer) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Offer into OfferEdge.
+func (_m *Offer) ToEdge(order *OfferOrder) *OfferEdge {
+	if order == nil {
+		order = DefaultOfferOrder
+	}
+	return &OfferEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// OrderEdge is the edge representation of Order.
+type OrderEdge struct {
+	Node   *Order `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// OrderConnection is the connection containing edges to Order.
+type OrderConnection struct {
+	Edges      []*OrderEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *OrderConnection) build(nodes []*Order, pager *orderPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Order
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Order {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Order {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*OrderEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &OrderEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// OrderPaginateOption enables pagination customization.
+type OrderPaginateOption func(*orderPager) error
+
+// WithOrderOrder configures pagination ordering.
+func WithOrderOrder(order *OrderOrder) OrderPaginateOption {
+	if order == nil {
+		order = DefaultOrderOrder
+	}
+	o := *order
+	return func(pager *orderPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultOrderOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithOrderFilter configures pagination filter.
+func WithOrderFilter(filter func(*OrderQuery) (*OrderQuery, error)) OrderPaginateOption {
+	return func(pager *orderPager) error {
+		if filter == nil {
+			return errors.New("OrderQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type orderPager struct {
+	reverse bool
+	order   *OrderOrder
+	filter  func(*OrderQuery) (*OrderQuery, error)
+}
+
+func newOrderPager(opts []OrderPaginateOption, reverse bool) (*orderPager, error) {
+	pager := &orderPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultOrderOrder
+	}
+	return pager, nil
+}
+
+func (p *orderPager) applyFilter(query *OrderQuery) (*OrderQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *orderPager) toCursor(_m *Order) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *orderPager) applyCursors(query *OrderQuery, after, before *Cursor) (*OrderQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOrderOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *orderPager) applyOrder(query *OrderQuery) *OrderQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultOrderOrder.Field {
+		query = query.Order(DefaultOrderOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *orderPager) orderExpr(query *OrderQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultOrderOrder.Field {
+			b.Comma().Ident(DefaultOrderOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Order.
+func (_m *OrderQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...OrderPaginateOption,
+) (*OrderConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newOrderPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &OrderConnection{Edges: []*OrderEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// OrderOrderField defines the ordering field of Order.
+type OrderOrderField struct {
+	// Value extracts the ordering value from the given Order.
+	Value    func(*Order) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) order.OrderOption
+	toCursor func(*Order) Cursor
+}
+
+// OrderOrder defines the ordering of Order.
+type OrderOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *OrderOrderField `json:"field"`
+}
+
+// DefaultOrderOrder is the default ordering of Order.
+var DefaultOrderOrder = &OrderOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: order.FieldID,
+		toTerm: order.ByID,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Order into OrderEdge.
+func (_m *Order) ToEdge(order *OrderOrder) *OrderEdge {
+	if order == nil {
+		order = DefaultOrderOrder
+	}
+	return &OrderEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // PartnerEdge is the edge representation of Partner.
 type PartnerEdge struct {
 	Node   *Partner `json:"node"`
@@ -2279,6 +2780,323 @@ func (_m *Session) ToEdge(order *SessionOrder) *SessionEdge {
 		order = DefaultSessionOrder
 	}
 	return &SessionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CustomerSubscription is the type alias for Subscription.
+type CustomerSubscription = Subscription
+
+// CustomerSubscriptionEdge is the edge representation of CustomerSubscription.
+type CustomerSubscriptionEdge struct {
+	Node   *CustomerSubscription `json:"node"`
+	Cursor Cursor                `json:"cursor"`
+}
+
+// CustomerSubscriptionConnection is the connection containing edges to CustomerSubscription.
+type CustomerSubscriptionConnection struct {
+	Edges      []*CustomerSubscriptionEdge `json:"edges"`
+	PageInfo   PageInfo                    `json:"pageInfo"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+func (c *CustomerSubscriptionConnection) build(nodes []*CustomerSubscription, pager *customersubscriptionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CustomerSubscription
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CustomerSubscription {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CustomerSubscription {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CustomerSubscriptionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CustomerSubscriptionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CustomerSubscriptionPaginateOption enables pagination customization.
+type CustomerSubscriptionPaginateOption func(*customersubscriptionPager) error
+
+// WithCustomerSubscriptionOrder configures pagination ordering.
+func WithCustomerSubscriptionOrder(order *CustomerSubscriptionOrder) CustomerSubscriptionPaginateOption {
+	if order == nil {
+		order = DefaultCustomerSubscriptionOrder
+	}
+	o := *order
+	return func(pager *customersubscriptionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCustomerSubscriptionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCustomerSubscriptionFilter configures pagination filter.
+func WithCustomerSubscriptionFilter(filter func(*SubscriptionQuery) (*SubscriptionQuery, error)) CustomerSubscriptionPaginateOption {
+	return func(pager *customersubscriptionPager) error {
+		if filter == nil {
+			return errors.New("SubscriptionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type customersubscriptionPager struct {
+	reverse bool
+	order   *CustomerSubscriptionOrder
+	filter  func(*SubscriptionQuery) (*SubscriptionQuery, error)
+}
+
+func newCustomerSubscriptionPager(opts []CustomerSubscriptionPaginateOption, reverse bool) (*customersubscriptionPager, error) {
+	pager := &customersubscriptionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCustomerSubscriptionOrder
+	}
+	return pager, nil
+}
+
+func (p *customersubscriptionPager) applyFilter(query *SubscriptionQuery) (*SubscriptionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *customersubscriptionPager) toCursor(_m *CustomerSubscription) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *customersubscriptionPager) applyCursors(query *SubscriptionQuery, after, before *Cursor) (*SubscriptionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCustomerSubscriptionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *customersubscriptionPager) applyOrder(query *SubscriptionQuery) *SubscriptionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCustomerSubscriptionOrder.Field {
+		query = query.Order(DefaultCustomerSubscriptionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *customersubscriptionPager) orderExpr(query *SubscriptionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCustomerSubscriptionOrder.Field {
+			b.Comma().Ident(DefaultCustomerSubscriptionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CustomerSubscription.
+func (_m *SubscriptionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CustomerSubscriptionPaginateOption,
+) (*CustomerSubscriptionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCustomerSubscriptionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CustomerSubscriptionConnection{Edges: []*CustomerSubscriptionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SubscriptionOrderFieldCreatedAt orders Subscription by created_at.
+	SubscriptionOrderFieldCreatedAt = &CustomerSubscriptionOrderField{
+		Value: func(_m *CustomerSubscription) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: subscription.FieldCreatedAt,
+		toTerm: subscription.ByCreatedAt,
+		toCursor: func(_m *CustomerSubscription) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SubscriptionOrderFieldTermEnd orders Subscription by term_end.
+	SubscriptionOrderFieldTermEnd = &CustomerSubscriptionOrderField{
+		Value: func(_m *CustomerSubscription) (ent.Value, error) {
+			return _m.TermEnd, nil
+		},
+		column: subscription.FieldTermEnd,
+		toTerm: subscription.ByTermEnd,
+		toCursor: func(_m *CustomerSubscription) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.TermEnd,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CustomerSubscriptionOrderField) String() string {
+	var str string
+	switch f.column {
+	case SubscriptionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SubscriptionOrderFieldTermEnd.column:
+		str = "TERM_END"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CustomerSubscriptionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CustomerSubscriptionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CustomerSubscriptionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SubscriptionOrderFieldCreatedAt
+	case "TERM_END":
+		*f = *SubscriptionOrderFieldTermEnd
+	default:
+		return fmt.Errorf("%s is not a valid CustomerSubscriptionOrderField", str)
+	}
+	return nil
+}
+
+// CustomerSubscriptionOrderField defines the ordering field of Subscription.
+type CustomerSubscriptionOrderField struct {
+	// Value extracts the ordering value from the given Subscription.
+	Value    func(*CustomerSubscription) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) subscription.OrderOption
+	toCursor func(*CustomerSubscription) Cursor
+}
+
+// CustomerSubscriptionOrder defines the ordering of Subscription.
+type CustomerSubscriptionOrder struct {
+	Direction OrderDirection                  `json:"direction"`
+	Field     *CustomerSubscriptionOrderField `json:"field"`
+}
+
+// DefaultCustomerSubscriptionOrder is the default ordering of Subscription.
+var DefaultCustomerSubscriptionOrder = &CustomerSubscriptionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CustomerSubscriptionOrderField{
+		Value: func(_m *CustomerSubscription) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: subscription.FieldID,
+		toTerm: subscription.ByID,
+		toCursor: func(_m *CustomerSubscription) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CustomerSubscription into CustomerSubscriptionEdge.
+func (_m *CustomerSubscription) ToEdge(order *CustomerSubscriptionOrder) *CustomerSubscriptionEdge {
+	if order == nil {
+		order = DefaultCustomerSubscriptionOrder
+	}
+	return &CustomerSubscriptionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -9,10 +9,13 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 )
@@ -24,9 +27,12 @@ var prefixMap = map[string]string{
 	"bil": billingprofile.Table,
 	"cus": customer.Table,
 	"inv": invitation.Table,
+	"ofr": offer.Table,
+	"ord": order.Table,
 	"ptn": partner.Table,
 	"rel": relationship.Table,
 	"ses": session.Table,
+	"sub": subscription.Table,
 	"tag": tag.Table,
 	"usr": user.Table,
 }

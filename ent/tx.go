@@ -24,6 +24,10 @@ type Tx struct {
 	CustomerTag *CustomerTagClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
+	// Offer is the client for interacting with the Offer builders.
+	Offer *OfferClient
+	// Order is the client for interacting with the Order builders.
+	Order *OrderClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
 	// Relationship is the client for interacting with the Relationship builders.
@@ -32,6 +36,8 @@ type Tx struct {
 	SearchTerm *SearchTermClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
+	// Subscription is the client for interacting with the Subscription builders.
+	Subscription *SubscriptionClient
 	// Tag is the client for interacting with the Tag builders.
 	Tag *TagClient
 	// User is the client for interacting with the User builders.
@@ -173,10 +179,13 @@ func (tx *Tx) init() {
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerTag = NewCustomerTagClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
+	tx.Offer = NewOfferClient(tx.config)
+	tx.Order = NewOrderClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
 	tx.Relationship = NewRelationshipClient(tx.config)
 	tx.SearchTerm = NewSearchTermClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
+	tx.Subscription = NewSubscriptionClient(tx.config)
 	tx.Tag = NewTagClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }

@@ -11,10 +11,12 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/offer"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/validate"
 	"strconv"
 	"sync"
@@ -179,6 +181,7 @@ type ComplexityRoot struct {
 		Qualification          func(childComplexity int) int
 		RegistrationID         func(childComplexity int) int
 		Relationships          func(childComplexity int) int
+		Subscriptions          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CustomerSubscriptionOrder) int
 		Tags                   func(childComplexity int) int
 		UpdatedAt              func(childComplexity int) int
 		VerificationChangedAt  func(childComplexity int) int
@@ -201,6 +204,32 @@ type ComplexityRoot struct {
 	CustomerPayload struct {
 		Customer   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	CustomerSubscription struct {
+		AutoRenew func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		Customer  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Offer     func(childComplexity int) int
+		Order     func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		Renewals  func(childComplexity int) int
+		Status    func(childComplexity int) int
+		TermEnd   func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		Version   func(childComplexity int) int
+	}
+
+	CustomerSubscriptionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CustomerSubscriptionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	DeleteTagPayload struct {
@@ -235,25 +264,54 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AcceptInvitation          func(childComplexity int, input AcceptInvitationInput) int
 		AcceptRelationshipRequest func(childComplexity int, input AcceptRelationshipRequestInput) int
+		CancelSubscription        func(childComplexity int, input SubscriptionStatusInput) int
 		ConfirmCustomerAgreement  func(childComplexity int, input ConfirmCustomerAgreementInput) int
 		CreateAccessToken         func(childComplexity int, input CreateAccessTokenInput) int
 		CreateCustomer            func(childComplexity int, input CreateCustomerInput) int
 		CreateTag                 func(childComplexity int, input CreateTagInput) int
 		DeleteTag                 func(childComplexity int, input DeleteTagInput) int
 		InviteUser                func(childComplexity int, input InviteUserInput) int
+		PlaceOrder                func(childComplexity int, input PlaceOrderInput) int
+		ReactivateSubscription    func(childComplexity int, input SubscriptionStatusInput) int
 		RemoveRelationship        func(childComplexity int, input RemoveRelationshipInput) int
 		RequestRelationship       func(childComplexity int, input RequestRelationshipInput) int
 		RevokeSession             func(childComplexity int, input RevokeSessionInput) int
 		SetUserActive             func(childComplexity int, input SetUserActiveInput) int
 		SignIn                    func(childComplexity int, input SignInInput) int
 		SignOut                   func(childComplexity int) int
+		SuspendSubscription       func(childComplexity int, input SubscriptionStatusInput) int
 		TagsAdd                   func(childComplexity int, input TagsInput) int
 		TagsRemove                func(childComplexity int, input TagsInput) int
 		UpdateBillingProfile      func(childComplexity int, input UpdateBillingProfileInput) int
 		UpdateCostVisibility      func(childComplexity int, input UpdateCostVisibilityInput) int
 		UpdateCustomerPermissions func(childComplexity int, input UpdateCustomerPermissionsInput) int
+		UpdateSubscription        func(childComplexity int, input UpdateSubscriptionInput) int
 		UpdateTag                 func(childComplexity int, input UpdateTagInput) int
 		UpdateUserRoles           func(childComplexity int, input UpdateUserRolesInput) int
+	}
+
+	Offer struct {
+		Active           func(childComplexity int) int
+		BillingFrequency func(childComplexity int) int
+		Catalog          func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		MaxQuantity      func(childComplexity int) int
+		MinQuantity      func(childComplexity int) int
+		Name             func(childComplexity int) int
+		Publisher        func(childComplexity int) int
+		Sku              func(childComplexity int) int
+		TermMonths       func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	Order struct {
+		CreatedAt     func(childComplexity int) int
+		Customer      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		PlacedBy      func(childComplexity int) int
+		Subscriptions func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -275,6 +333,12 @@ type ComplexityRoot struct {
 		Version      func(childComplexity int) int
 	}
 
+	PlaceOrderPayload struct {
+		Customer   func(childComplexity int) int
+		Order      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Query struct {
 		ActivityLog          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, from *time.Time, to *time.Time, customerID *pulid.ID, resourceTypes []activity.ResourceType, operations []string, succeeded *bool) int
 		Countries            func(childComplexity int) int
@@ -283,6 +347,7 @@ type ComplexityRoot struct {
 		Invitations          func(childComplexity int) int
 		Node                 func(childComplexity int, id pulid.ID) int
 		Nodes                func(childComplexity int, ids []pulid.ID) int
+		Offers               func(childComplexity int, catalog *offer.Catalog, search *string) int
 		RelationshipRequest  func(childComplexity int, token string) int
 		RelationshipRequests func(childComplexity int) int
 		Sessions             func(childComplexity int) int
@@ -355,6 +420,11 @@ type ComplexityRoot struct {
 
 	SignOutPayload struct {
 		Ok func(childComplexity int) int
+	}
+
+	SubscriptionPayload struct {
+		Subscription func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
 	}
 
 	Tag struct {
@@ -437,6 +507,11 @@ type MutationResolver interface {
 	AcceptInvitation(ctx context.Context, input AcceptInvitationInput) (*SignInPayload, error)
 	UpdateUserRoles(ctx context.Context, input UpdateUserRolesInput) (*UserPayload, error)
 	SetUserActive(ctx context.Context, input SetUserActiveInput) (*UserPayload, error)
+	PlaceOrder(ctx context.Context, input PlaceOrderInput) (*PlaceOrderPayload, error)
+	UpdateSubscription(ctx context.Context, input UpdateSubscriptionInput) (*SubscriptionPayload, error)
+	SuspendSubscription(ctx context.Context, input SubscriptionStatusInput) (*SubscriptionPayload, error)
+	ReactivateSubscription(ctx context.Context, input SubscriptionStatusInput) (*SubscriptionPayload, error)
+	CancelSubscription(ctx context.Context, input SubscriptionStatusInput) (*SubscriptionPayload, error)
 	ConfirmCustomerAgreement(ctx context.Context, input ConfirmCustomerAgreementInput) (*ConfirmCustomerAgreementPayload, error)
 	RequestRelationship(ctx context.Context, input RequestRelationshipInput) (*RequestRelationshipPayload, error)
 	AcceptRelationshipRequest(ctx context.Context, input AcceptRelationshipRequestInput) (*AcceptRelationshipRequestPayload, error)
@@ -451,6 +526,7 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*ent.User, error)
 	Invitations(ctx context.Context) ([]*ent.Invitation, error)
 	Sessions(ctx context.Context) ([]*ent.Session, error)
+	Offers(ctx context.Context, catalog *offer.Catalog, search *string) ([]*ent.Offer, error)
 	Viewer(ctx context.Context) (*Viewer, error)
 	Customers(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) (*ent.CustomerConnection, error)
 	Tags(ctx context.Context) ([]*ent.Tag, error)
@@ -1089,6 +1165,18 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Customer.Relationships(childComplexity), true
 
+	case "Customer.subscriptions":
+		if e.complexity.Customer.Subscriptions == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_subscriptions_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Customer.Subscriptions(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.CustomerSubscriptionOrder)), true
+
 	case "Customer.tags":
 		if e.complexity.Customer.Tags == nil {
 			break
@@ -1179,6 +1267,125 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.CustomerPayload.UserErrors(childComplexity), true
+
+	case "CustomerSubscription.autoRenew":
+		if e.complexity.CustomerSubscription.AutoRenew == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.AutoRenew(childComplexity), true
+
+	case "CustomerSubscription.createdAt":
+		if e.complexity.CustomerSubscription.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.CreatedAt(childComplexity), true
+
+	case "CustomerSubscription.customer":
+		if e.complexity.CustomerSubscription.Customer == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Customer(childComplexity), true
+
+	case "CustomerSubscription.id":
+		if e.complexity.CustomerSubscription.ID == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.ID(childComplexity), true
+
+	case "CustomerSubscription.offer":
+		if e.complexity.CustomerSubscription.Offer == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Offer(childComplexity), true
+
+	case "CustomerSubscription.order":
+		if e.complexity.CustomerSubscription.Order == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Order(childComplexity), true
+
+	case "CustomerSubscription.quantity":
+		if e.complexity.CustomerSubscription.Quantity == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Quantity(childComplexity), true
+
+	case "CustomerSubscription.renewals":
+		if e.complexity.CustomerSubscription.Renewals == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Renewals(childComplexity), true
+
+	case "CustomerSubscription.status":
+		if e.complexity.CustomerSubscription.Status == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Status(childComplexity), true
+
+	case "CustomerSubscription.termEnd":
+		if e.complexity.CustomerSubscription.TermEnd == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.TermEnd(childComplexity), true
+
+	case "CustomerSubscription.updatedAt":
+		if e.complexity.CustomerSubscription.UpdatedAt == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.UpdatedAt(childComplexity), true
+
+	case "CustomerSubscription.version":
+		if e.complexity.CustomerSubscription.Version == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscription.Version(childComplexity), true
+
+	case "CustomerSubscriptionConnection.edges":
+		if e.complexity.CustomerSubscriptionConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscriptionConnection.Edges(childComplexity), true
+
+	case "CustomerSubscriptionConnection.pageInfo":
+		if e.complexity.CustomerSubscriptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscriptionConnection.PageInfo(childComplexity), true
+
+	case "CustomerSubscriptionConnection.totalCount":
+		if e.complexity.CustomerSubscriptionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscriptionConnection.TotalCount(childComplexity), true
+
+	case "CustomerSubscriptionEdge.cursor":
+		if e.complexity.CustomerSubscriptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscriptionEdge.Cursor(childComplexity), true
+
+	case "CustomerSubscriptionEdge.node":
+		if e.complexity.CustomerSubscriptionEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.CustomerSubscriptionEdge.Node(childComplexity), true
 
 	case "DeleteTagPayload.deletedTagID":
 		if e.complexity.DeleteTagPayload.DeletedTagID == nil {
@@ -1323,6 +1530,18 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Mutation.AcceptRelationshipRequest(childComplexity, args["input"].(AcceptRelationshipRequestInput)), true
 
+	case "Mutation.cancelSubscription":
+		if e.complexity.Mutation.CancelSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelSubscription_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CancelSubscription(childComplexity, args["input"].(SubscriptionStatusInput)), true
+
 	case "Mutation.confirmCustomerAgreement":
 		if e.complexity.Mutation.ConfirmCustomerAgreement == nil {
 			break
@@ -1395,6 +1614,30 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Mutation.InviteUser(childComplexity, args["input"].(InviteUserInput)), true
 
+	case "Mutation.placeOrder":
+		if e.complexity.Mutation.PlaceOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_placeOrder_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PlaceOrder(childComplexity, args["input"].(PlaceOrderInput)), true
+
+	case "Mutation.reactivateSubscription":
+		if e.complexity.Mutation.ReactivateSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reactivateSubscription_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ReactivateSubscription(childComplexity, args["input"].(SubscriptionStatusInput)), true
+
 	case "Mutation.removeRelationship":
 		if e.complexity.Mutation.RemoveRelationship == nil {
 			break
@@ -1462,6 +1705,18 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Mutation.SignOut(childComplexity), true
 
+	case "Mutation.suspendSubscription":
+		if e.complexity.Mutation.SuspendSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_suspendSubscription_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SuspendSubscription(childComplexity, args["input"].(SubscriptionStatusInput)), true
+
 	case "Mutation.tagsAdd":
 		if e.complexity.Mutation.TagsAdd == nil {
 			break
@@ -1522,6 +1777,18 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Mutation.UpdateCustomerPermissions(childComplexity, args["input"].(UpdateCustomerPermissionsInput)), true
 
+	case "Mutation.updateSubscription":
+		if e.complexity.Mutation.UpdateSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSubscription_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateSubscription(childComplexity, args["input"].(UpdateSubscriptionInput)), true
+
 	case "Mutation.updateTag":
 		if e.complexity.Mutation.UpdateTag == nil {
 			break
@@ -1545,6 +1812,132 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Mutation.UpdateUserRoles(childComplexity, args["input"].(UpdateUserRolesInput)), true
+
+	case "Offer.active":
+		if e.complexity.Offer.Active == nil {
+			break
+		}
+
+		return e.complexity.Offer.Active(childComplexity), true
+
+	case "Offer.billingFrequency":
+		if e.complexity.Offer.BillingFrequency == nil {
+			break
+		}
+
+		return e.complexity.Offer.BillingFrequency(childComplexity), true
+
+	case "Offer.catalog":
+		if e.complexity.Offer.Catalog == nil {
+			break
+		}
+
+		return e.complexity.Offer.Catalog(childComplexity), true
+
+	case "Offer.createdAt":
+		if e.complexity.Offer.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.Offer.CreatedAt(childComplexity), true
+
+	case "Offer.id":
+		if e.complexity.Offer.ID == nil {
+			break
+		}
+
+		return e.complexity.Offer.ID(childComplexity), true
+
+	case "Offer.maxQuantity":
+		if e.complexity.Offer.MaxQuantity == nil {
+			break
+		}
+
+		return e.complexity.Offer.MaxQuantity(childComplexity), true
+
+	case "Offer.minQuantity":
+		if e.complexity.Offer.MinQuantity == nil {
+			break
+		}
+
+		return e.complexity.Offer.MinQuantity(childComplexity), true
+
+	case "Offer.name":
+		if e.complexity.Offer.Name == nil {
+			break
+		}
+
+		return e.complexity.Offer.Name(childComplexity), true
+
+	case "Offer.publisher":
+		if e.complexity.Offer.Publisher == nil {
+			break
+		}
+
+		return e.complexity.Offer.Publisher(childComplexity), true
+
+	case "Offer.sku":
+		if e.complexity.Offer.Sku == nil {
+			break
+		}
+
+		return e.complexity.Offer.Sku(childComplexity), true
+
+	case "Offer.termMonths":
+		if e.complexity.Offer.TermMonths == nil {
+			break
+		}
+
+		return e.complexity.Offer.TermMonths(childComplexity), true
+
+	case "Offer.updatedAt":
+		if e.complexity.Offer.UpdatedAt == nil {
+			break
+		}
+
+		return e.complexity.Offer.UpdatedAt(childComplexity), true
+
+	case "Order.createdAt":
+		if e.complexity.Order.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.Order.CreatedAt(childComplexity), true
+
+	case "Order.customer":
+		if e.complexity.Order.Customer == nil {
+			break
+		}
+
+		return e.complexity.Order.Customer(childComplexity), true
+
+	case "Order.id":
+		if e.complexity.Order.ID == nil {
+			break
+		}
+
+		return e.complexity.Order.ID(childComplexity), true
+
+	case "Order.placedBy":
+		if e.complexity.Order.PlacedBy == nil {
+			break
+		}
+
+		return e.complexity.Order.PlacedBy(childComplexity), true
+
+	case "Order.subscriptions":
+		if e.complexity.Order.Subscriptions == nil {
+			break
+		}
+
+		return e.complexity.Order.Subscriptions(childComplexity), true
+
+	case "Order.updatedAt":
+		if e.complexity.Order.UpdatedAt == nil {
+			break
+		}
+
+		return e.complexity.Order.UpdatedAt(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.complexity.PageInfo.EndCursor == nil {
@@ -1637,6 +2030,27 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Partner.Version(childComplexity), true
 
+	case "PlaceOrderPayload.customer":
+		if e.complexity.PlaceOrderPayload.Customer == nil {
+			break
+		}
+
+		return e.complexity.PlaceOrderPayload.Customer(childComplexity), true
+
+	case "PlaceOrderPayload.order":
+		if e.complexity.PlaceOrderPayload.Order == nil {
+			break
+		}
+
+		return e.complexity.PlaceOrderPayload.Order(childComplexity), true
+
+	case "PlaceOrderPayload.userErrors":
+		if e.complexity.PlaceOrderPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.PlaceOrderPayload.UserErrors(childComplexity), true
+
 	case "Query.activityLog":
 		if e.complexity.Query.ActivityLog == nil {
 			break
@@ -1710,6 +2124,18 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Query.Nodes(childComplexity, args["ids"].([]pulid.ID)), true
+
+	case "Query.offers":
+		if e.complexity.Query.Offers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_offers_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Offers(childComplexity, args["catalog"].(*offer.Catalog), args["search"].(*string)), true
 
 	case "Query.relationshipRequest":
 		if e.complexity.Query.RelationshipRequest == nil {
@@ -2052,6 +2478,20 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.SignOutPayload.Ok(childComplexity), true
 
+	case "SubscriptionPayload.subscription":
+		if e.complexity.SubscriptionPayload.Subscription == nil {
+			break
+		}
+
+		return e.complexity.SubscriptionPayload.Subscription(childComplexity), true
+
+	case "SubscriptionPayload.userErrors":
+		if e.complexity.SubscriptionPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.SubscriptionPayload.UserErrors(childComplexity), true
+
 	case "Tag.color":
 		if e.complexity.Tag.Color == nil {
 			break
@@ -2301,17 +2741,22 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateTagInput,
 		ec.unmarshalInputCustomerListFilter,
 		ec.unmarshalInputCustomerOrder,
+		ec.unmarshalInputCustomerSubscriptionOrder,
 		ec.unmarshalInputDeleteTagInput,
 		ec.unmarshalInputInviteUserInput,
+		ec.unmarshalInputOrderLineInput,
+		ec.unmarshalInputPlaceOrderInput,
 		ec.unmarshalInputRemoveRelationshipInput,
 		ec.unmarshalInputRequestRelationshipInput,
 		ec.unmarshalInputRevokeSessionInput,
 		ec.unmarshalInputSetUserActiveInput,
 		ec.unmarshalInputSignInInput,
+		ec.unmarshalInputSubscriptionStatusInput,
 		ec.unmarshalInputTagsInput,
 		ec.unmarshalInputUpdateBillingProfileInput,
 		ec.unmarshalInputUpdateCostVisibilityInput,
 		ec.unmarshalInputUpdateCustomerPermissionsInput,
+		ec.unmarshalInputUpdateSubscriptionInput,
 		ec.unmarshalInputUpdateTagInput,
 		ec.unmarshalInputUpdateUserRolesInput,
 	)
@@ -2410,7 +2855,7 @@ func (ec *executionContext) introspectType(name string) (*introspection.Type, er
 	return introspection.WrapTypeFromDef(ec.Schema(), ec.Schema().Types[name]), nil
 }
 
-//go:embed "activity.graphql" "auth.graphql" "ent.graphql" "partnerhub.graphql" "rules.graphql"
+//go:embed "activity.graphql" "auth.graphql" "ent.graphql" "orders.graphql" "partnerhub.graphql" "rules.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2425,6 +2870,7 @@ var sources = []*ast.Source{
 	{Name: "activity.graphql", Input: sourceData("activity.graphql"), BuiltIn: false},
 	{Name: "auth.graphql", Input: sourceData("auth.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
+	{Name: "orders.graphql", Input: sourceData("orders.graphql"), BuiltIn: false},
 	{Name: "partnerhub.graphql", Input: sourceData("partnerhub.graphql"), BuiltIn: false},
 	{Name: "rules.graphql", Input: sourceData("rules.graphql"), BuiltIn: false},
 }
@@ -2459,6 +2905,126 @@ func (ec *executionContext) field_Country_name_argsLanguage(
 	}
 
 	var zeroVal *string
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Customer_subscriptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Customer_subscriptions_argsAfter(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := ec.field_Customer_subscriptions_argsFirst(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := ec.field_Customer_subscriptions_argsBefore(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := ec.field_Customer_subscriptions_argsLast(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := ec.field_Customer_subscriptions_argsOrderBy(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+func (ec *executionContext) field_Customer_subscriptions_argsAfter(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*entgql.Cursor[pulid.ID], error) {
+	if _, ok := rawArgs["after"]; !ok {
+		var zeroVal *entgql.Cursor[pulid.ID]
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("after"))
+	if tmp, ok := rawArgs["after"]; ok {
+		return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, tmp)
+	}
+
+	var zeroVal *entgql.Cursor[pulid.ID]
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Customer_subscriptions_argsFirst(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*int, error) {
+	if _, ok := rawArgs["first"]; !ok {
+		var zeroVal *int
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("first"))
+	if tmp, ok := rawArgs["first"]; ok {
+		return ec.unmarshalOInt2ᚖint(ctx, tmp)
+	}
+
+	var zeroVal *int
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Customer_subscriptions_argsBefore(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*entgql.Cursor[pulid.ID], error) {
+	if _, ok := rawArgs["before"]; !ok {
+		var zeroVal *entgql.Cursor[pulid.ID]
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("before"))
+	if tmp, ok := rawArgs["before"]; ok {
+		return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, tmp)
+	}
+
+	var zeroVal *entgql.Cursor[pulid.ID]
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Customer_subscriptions_argsLast(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*int, error) {
+	if _, ok := rawArgs["last"]; !ok {
+		var zeroVal *int
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("last"))
+	if tmp, ok := rawArgs["last"]; ok {
+		return ec.unmarshalOInt2ᚖint(ctx, tmp)
+	}
+
+	var zeroVal *int
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Customer_subscriptions_argsOrderBy(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*ent.CustomerSubscriptionOrder, error) {
+	if _, ok := rawArgs["orderBy"]; !ok {
+		var zeroVal *ent.CustomerSubscriptionOrder
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("orderBy"))
+	if tmp, ok := rawArgs["orderBy"]; ok {
+		return ec.unmarshalOCustomerSubscriptionOrder2ᚖpartnerhubᚋentᚐCustomerSubscriptionOrder(ctx, tmp)
+	}
+
+	var zeroVal *ent.CustomerSubscriptionOrder
 	return zeroVal, nil
 }
 
@@ -2515,6 +3081,34 @@ func (ec *executionContext) field_Mutation_acceptRelationshipRequest_argsInput(
 	}
 
 	var zeroVal AcceptRelationshipRequestInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_cancelSubscription_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_cancelSubscription_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (SubscriptionStatusInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal SubscriptionStatusInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNSubscriptionStatusInput2partnerhubᚋgraphᚐSubscriptionStatusInput(ctx, tmp)
+	}
+
+	var zeroVal SubscriptionStatusInput
 	return zeroVal, nil
 }
 
@@ -2686,6 +3280,62 @@ func (ec *executionContext) field_Mutation_inviteUser_argsInput(
 	return zeroVal, nil
 }
 
+func (ec *executionContext) field_Mutation_placeOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_placeOrder_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_placeOrder_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (PlaceOrderInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal PlaceOrderInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNPlaceOrderInput2partnerhubᚋgraphᚐPlaceOrderInput(ctx, tmp)
+	}
+
+	var zeroVal PlaceOrderInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_reactivateSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_reactivateSubscription_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_reactivateSubscription_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (SubscriptionStatusInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal SubscriptionStatusInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNSubscriptionStatusInput2partnerhubᚋgraphᚐSubscriptionStatusInput(ctx, tmp)
+	}
+
+	var zeroVal SubscriptionStatusInput
+	return zeroVal, nil
+}
+
 func (ec *executionContext) field_Mutation_removeRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2826,6 +3476,34 @@ func (ec *executionContext) field_Mutation_signIn_argsInput(
 	return zeroVal, nil
 }
 
+func (ec *executionContext) field_Mutation_suspendSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_suspendSubscription_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_suspendSubscription_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (SubscriptionStatusInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal SubscriptionStatusInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNSubscriptionStatusInput2partnerhubᚋgraphᚐSubscriptionStatusInput(ctx, tmp)
+	}
+
+	var zeroVal SubscriptionStatusInput
+	return zeroVal, nil
+}
+
 func (ec *executionContext) field_Mutation_tagsAdd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2963,6 +3641,34 @@ func (ec *executionContext) field_Mutation_updateCustomerPermissions_argsInput(
 	}
 
 	var zeroVal UpdateCustomerPermissionsInput
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Mutation_updateSubscription_argsInput(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Mutation_updateSubscription_argsInput(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (UpdateSubscriptionInput, error) {
+	if _, ok := rawArgs["input"]; !ok {
+		var zeroVal UpdateSubscriptionInput
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("input"))
+	if tmp, ok := rawArgs["input"]; ok {
+		return ec.unmarshalNUpdateSubscriptionInput2partnerhubᚋgraphᚐUpdateSubscriptionInput(ctx, tmp)
+	}
+
+	var zeroVal UpdateSubscriptionInput
 	return zeroVal, nil
 }
 
@@ -3532,6 +4238,57 @@ func (ec *executionContext) field_Query_nodes_argsIds(
 	}
 
 	var zeroVal []pulid.ID
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Query_offers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Query_offers_argsCatalog(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["catalog"] = arg0
+	arg1, err := ec.field_Query_offers_argsSearch(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg1
+	return args, nil
+}
+func (ec *executionContext) field_Query_offers_argsCatalog(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*offer.Catalog, error) {
+	if _, ok := rawArgs["catalog"]; !ok {
+		var zeroVal *offer.Catalog
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("catalog"))
+	if tmp, ok := rawArgs["catalog"]; ok {
+		return ec.unmarshalOOfferCatalog2ᚖpartnerhubᚋentᚋofferᚐCatalog(ctx, tmp)
+	}
+
+	var zeroVal *offer.Catalog
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Query_offers_argsSearch(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (*string, error) {
+	if _, ok := rawArgs["search"]; !ok {
+		var zeroVal *string
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+	if tmp, ok := rawArgs["search"]; ok {
+		return ec.unmarshalOString2ᚖstring(ctx, tmp)
+	}
+
+	var zeroVal *string
 	return zeroVal, nil
 }
 
@@ -4366,6 +5123,8 @@ func (ec *executionContext) fieldContext_Activity_customer(_ context.Context, fi
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -5067,6 +5826,8 @@ func (ec *executionContext) fieldContext_Agreement_customer(_ context.Context, f
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -5965,6 +6726,8 @@ func (ec *executionContext) fieldContext_BillingProfile_customer(_ context.Conte
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -6121,6 +6884,8 @@ func (ec *executionContext) fieldContext_ConfirmCustomerAgreementPayload_custome
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -6918,6 +7683,8 @@ func (ec *executionContext) fieldContext_CreateCustomerPayload_customer(_ contex
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -8111,6 +8878,69 @@ func (ec *executionContext) fieldContext_Customer_tags(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_subscriptions(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Customer_subscriptions(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Subscriptions(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CustomerSubscriptionOrder))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ent.CustomerSubscriptionConnection)
+	fc.Result = res
+	return ec.marshalNCustomerSubscriptionConnection2ᚖpartnerhubᚋentᚐCustomerSubscriptionConnection(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Customer_subscriptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_CustomerSubscriptionConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_CustomerSubscriptionConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_CustomerSubscriptionConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerSubscriptionConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_subscriptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_agreements(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	fc, err := ec.fieldContext_Customer_agreements(ctx, field)
 	if err != nil {
@@ -8445,6 +9275,8 @@ func (ec *executionContext) fieldContext_CustomerEdge_node(_ context.Context, fi
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -8582,6 +9414,8 @@ func (ec *executionContext) fieldContext_CustomerPayload_customer(_ context.Cont
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -8640,6 +9474,881 @@ func (ec *executionContext) fieldContext_CustomerPayload_userErrors(_ context.Co
 				return ec.fieldContext_UserError_message(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_id(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ID, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(pulid.ID)
+	fc.Result = res
+	return ec.marshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_createdAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.CreatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_updatedAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UpdatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_version(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_version(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Version, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_quantity(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Quantity, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_termEnd(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_termEnd(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.TermEnd, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_termEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_autoRenew(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_autoRenew(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.AutoRenew, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_autoRenew(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_status(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_status(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Status, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(subscription.Status)
+	fc.Result = res
+	return ec.marshalNCustomerSubscriptionStatus2partnerhubᚋentᚋsubscriptionᚐStatus(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CustomerSubscriptionStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_renewals(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_renewals(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Renewals, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_renewals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_customer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Customer(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Customer)
+	fc.Result = res
+	return ec.marshalNCustomer2ᚖpartnerhubᚋentᚐCustomer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Customer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Customer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Customer_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Customer_version(ctx, field)
+			case "microsoftID":
+				return ec.fieldContext_Customer_microsoftID(ctx, field)
+			case "companyName":
+				return ec.fieldContext_Customer_companyName(ctx, field)
+			case "displayName":
+				return ec.fieldContext_Customer_displayName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_Customer_primaryDomain(ctx, field)
+			case "country":
+				return ec.fieldContext_Customer_country(ctx, field)
+			case "language":
+				return ec.fieldContext_Customer_language(ctx, field)
+			case "culture":
+				return ec.fieldContext_Customer_culture(ctx, field)
+			case "registrationID":
+				return ec.fieldContext_Customer_registrationID(ctx, field)
+			case "verificationStatus":
+				return ec.fieldContext_Customer_verificationStatus(ctx, field)
+			case "verificationReasons":
+				return ec.fieldContext_Customer_verificationReasons(ctx, field)
+			case "verificationChangedAt":
+				return ec.fieldContext_Customer_verificationChangedAt(ctx, field)
+			case "qualification":
+				return ec.fieldContext_Customer_qualification(ctx, field)
+			case "allowAzureReservations":
+				return ec.fieldContext_Customer_allowAzureReservations(ctx, field)
+			case "allowAzureSavingsPlan":
+				return ec.fieldContext_Customer_allowAzureSavingsPlan(ctx, field)
+			case "costVisibility":
+				return ec.fieldContext_Customer_costVisibility(ctx, field)
+			case "defaultGdap":
+				return ec.fieldContext_Customer_defaultGdap(ctx, field)
+			case "billingProfile":
+				return ec.fieldContext_Customer_billingProfile(ctx, field)
+			case "relationships":
+				return ec.fieldContext_Customer_relationships(ctx, field)
+			case "tags":
+				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_offer(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_offer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Offer(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Offer)
+	fc.Result = res
+	return ec.marshalNOffer2ᚖpartnerhubᚋentᚐOffer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Offer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Offer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Offer_updatedAt(ctx, field)
+			case "catalog":
+				return ec.fieldContext_Offer_catalog(ctx, field)
+			case "sku":
+				return ec.fieldContext_Offer_sku(ctx, field)
+			case "name":
+				return ec.fieldContext_Offer_name(ctx, field)
+			case "publisher":
+				return ec.fieldContext_Offer_publisher(ctx, field)
+			case "termMonths":
+				return ec.fieldContext_Offer_termMonths(ctx, field)
+			case "billingFrequency":
+				return ec.fieldContext_Offer_billingFrequency(ctx, field)
+			case "minQuantity":
+				return ec.fieldContext_Offer_minQuantity(ctx, field)
+			case "maxQuantity":
+				return ec.fieldContext_Offer_maxQuantity(ctx, field)
+			case "active":
+				return ec.fieldContext_Offer_active(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Offer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_order(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscription_order(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Order(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Order)
+	fc.Result = res
+	return ec.marshalOOrder2ᚖpartnerhubᚋentᚐOrder(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscription_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Order_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Order_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Order_updatedAt(ctx, field)
+			case "customer":
+				return ec.fieldContext_Order_customer(ctx, field)
+			case "placedBy":
+				return ec.fieldContext_Order_placedBy(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Order_subscriptions(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscriptionConnection_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Edges, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.([]*ent.CustomerSubscriptionEdge)
+	fc.Result = res
+	return ec.marshalOCustomerSubscriptionEdge2ᚕᚖpartnerhubᚋentᚐCustomerSubscriptionEdge(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscriptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "node":
+				return ec.fieldContext_CustomerSubscriptionEdge_node(ctx, field)
+			case "cursor":
+				return ec.fieldContext_CustomerSubscriptionEdge_cursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerSubscriptionEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscriptionConnection_pageInfo(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.PageInfo, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(entgql.PageInfo[pulid.ID])
+	fc.Result = res
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscriptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionConnection) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscriptionConnection_totalCount(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.TotalCount, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscriptionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscriptionEdge_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Node, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Subscription)
+	fc.Result = res
+	return ec.marshalOCustomerSubscription2ᚖpartnerhubᚋentᚐSubscription(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscriptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_CustomerSubscription_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_CustomerSubscription_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_CustomerSubscription_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_CustomerSubscription_version(ctx, field)
+			case "quantity":
+				return ec.fieldContext_CustomerSubscription_quantity(ctx, field)
+			case "termEnd":
+				return ec.fieldContext_CustomerSubscription_termEnd(ctx, field)
+			case "autoRenew":
+				return ec.fieldContext_CustomerSubscription_autoRenew(ctx, field)
+			case "status":
+				return ec.fieldContext_CustomerSubscription_status(ctx, field)
+			case "renewals":
+				return ec.fieldContext_CustomerSubscription_renewals(ctx, field)
+			case "customer":
+				return ec.fieldContext_CustomerSubscription_customer(ctx, field)
+			case "offer":
+				return ec.fieldContext_CustomerSubscription_offer(ctx, field)
+			case "order":
+				return ec.fieldContext_CustomerSubscription_order(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerSubscription", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionEdge) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_CustomerSubscriptionEdge_cursor(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Cursor, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(entgql.Cursor[pulid.ID])
+	fc.Result = res
+	return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_CustomerSubscriptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Cursor does not have child fields")
 		},
 	}
 	return fc, nil
@@ -10382,6 +12091,313 @@ func (ec *executionContext) fieldContext_Mutation_setUserActive(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_placeOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_placeOrder(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().PlaceOrder(rctx, fc.Args["input"].(PlaceOrderInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*PlaceOrderPayload)
+	fc.Result = res
+	return ec.marshalNPlaceOrderPayload2ᚖpartnerhubᚋgraphᚐPlaceOrderPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_placeOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "order":
+				return ec.fieldContext_PlaceOrderPayload_order(ctx, field)
+			case "customer":
+				return ec.fieldContext_PlaceOrderPayload_customer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_PlaceOrderPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PlaceOrderPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_placeOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_updateSubscription(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().UpdateSubscription(rctx, fc.Args["input"].(UpdateSubscriptionInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*SubscriptionPayload)
+	fc.Result = res
+	return ec.marshalNSubscriptionPayload2ᚖpartnerhubᚋgraphᚐSubscriptionPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subscription":
+				return ec.fieldContext_SubscriptionPayload_subscription(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SubscriptionPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SubscriptionPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_suspendSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_suspendSubscription(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().SuspendSubscription(rctx, fc.Args["input"].(SubscriptionStatusInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*SubscriptionPayload)
+	fc.Result = res
+	return ec.marshalNSubscriptionPayload2ᚖpartnerhubᚋgraphᚐSubscriptionPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_suspendSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subscription":
+				return ec.fieldContext_SubscriptionPayload_subscription(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SubscriptionPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SubscriptionPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_suspendSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reactivateSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_reactivateSubscription(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().ReactivateSubscription(rctx, fc.Args["input"].(SubscriptionStatusInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*SubscriptionPayload)
+	fc.Result = res
+	return ec.marshalNSubscriptionPayload2ᚖpartnerhubᚋgraphᚐSubscriptionPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_reactivateSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subscription":
+				return ec.fieldContext_SubscriptionPayload_subscription(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SubscriptionPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SubscriptionPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reactivateSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Mutation_cancelSubscription(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Mutation().CancelSubscription(rctx, fc.Args["input"].(SubscriptionStatusInput))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*SubscriptionPayload)
+	fc.Result = res
+	return ec.marshalNSubscriptionPayload2ᚖpartnerhubᚋgraphᚐSubscriptionPayload(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Mutation_cancelSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subscription":
+				return ec.fieldContext_SubscriptionPayload_subscription(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SubscriptionPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SubscriptionPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_confirmCustomerAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	fc, err := ec.fieldContext_Mutation_confirmCustomerAgreement(ctx, field)
 	if err != nil {
@@ -10748,6 +12764,894 @@ func (ec *executionContext) fieldContext_Mutation_updateCostVisibility(ctx conte
 	if fc.Args, err = ec.field_Mutation_updateCostVisibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ID, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(pulid.ID)
+	fc.Result = res
+	return ec.marshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_createdAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.CreatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_updatedAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UpdatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_catalog(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_catalog(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Catalog, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(offer.Catalog)
+	fc.Result = res
+	return ec.marshalNOfferCatalog2partnerhubᚋentᚋofferᚐCatalog(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_catalog(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type OfferCatalog does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_sku(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_sku(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Sku, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_name(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_name(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Name, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_publisher(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_publisher(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Publisher, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(string)
+	fc.Result = res
+	return ec.marshalNString2string(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_termMonths(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_termMonths(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.TermMonths, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_termMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_billingFrequency(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_billingFrequency(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.BillingFrequency, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(offer.BillingFrequency)
+	fc.Result = res
+	return ec.marshalNOfferBillingFrequency2partnerhubᚋentᚋofferᚐBillingFrequency(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_billingFrequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type OfferBillingFrequency does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_minQuantity(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_minQuantity(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.MinQuantity, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_minQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_maxQuantity(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_maxQuantity(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.MaxQuantity, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(int)
+	fc.Result = res
+	return ec.marshalNInt2int(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_maxQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Offer_active(ctx context.Context, field graphql.CollectedField, obj *ent.Offer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Offer_active(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Active, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(bool)
+	fc.Result = res
+	return ec.marshalNBoolean2bool(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Offer_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_id(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Order_id(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.ID, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(pulid.ID)
+	fc.Result = res
+	return ec.marshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Order_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Order_createdAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.CreatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Order_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Order_updatedAt(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UpdatedAt, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(time.Time)
+	fc.Result = res
+	return ec.marshalNTime2timeᚐTime(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Order_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Order_customer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Customer(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Customer)
+	fc.Result = res
+	return ec.marshalNCustomer2ᚖpartnerhubᚋentᚐCustomer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Order_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Customer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Customer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Customer_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Customer_version(ctx, field)
+			case "microsoftID":
+				return ec.fieldContext_Customer_microsoftID(ctx, field)
+			case "companyName":
+				return ec.fieldContext_Customer_companyName(ctx, field)
+			case "displayName":
+				return ec.fieldContext_Customer_displayName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_Customer_primaryDomain(ctx, field)
+			case "country":
+				return ec.fieldContext_Customer_country(ctx, field)
+			case "language":
+				return ec.fieldContext_Customer_language(ctx, field)
+			case "culture":
+				return ec.fieldContext_Customer_culture(ctx, field)
+			case "registrationID":
+				return ec.fieldContext_Customer_registrationID(ctx, field)
+			case "verificationStatus":
+				return ec.fieldContext_Customer_verificationStatus(ctx, field)
+			case "verificationReasons":
+				return ec.fieldContext_Customer_verificationReasons(ctx, field)
+			case "verificationChangedAt":
+				return ec.fieldContext_Customer_verificationChangedAt(ctx, field)
+			case "qualification":
+				return ec.fieldContext_Customer_qualification(ctx, field)
+			case "allowAzureReservations":
+				return ec.fieldContext_Customer_allowAzureReservations(ctx, field)
+			case "allowAzureSavingsPlan":
+				return ec.fieldContext_Customer_allowAzureSavingsPlan(ctx, field)
+			case "costVisibility":
+				return ec.fieldContext_Customer_costVisibility(ctx, field)
+			case "defaultGdap":
+				return ec.fieldContext_Customer_defaultGdap(ctx, field)
+			case "billingProfile":
+				return ec.fieldContext_Customer_billingProfile(ctx, field)
+			case "relationships":
+				return ec.fieldContext_Customer_relationships(ctx, field)
+			case "tags":
+				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_placedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Order_placedBy(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.PlacedBy(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.User)
+	fc.Result = res
+	return ec.marshalOUser2ᚖpartnerhubᚋentᚐUser(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Order_placedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_User_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_User_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_User_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_User_version(ctx, field)
+			case "email":
+				return ec.fieldContext_User_email(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			case "active":
+				return ec.fieldContext_User_active(ctx, field)
+			case "lastSignInAt":
+				return ec.fieldContext_User_lastSignInAt(ctx, field)
+			case "partner":
+				return ec.fieldContext_User_partner(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_subscriptions(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Order_subscriptions(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Subscriptions(ctx)
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.([]*ent.Subscription)
+	fc.Result = res
+	return ec.marshalOCustomerSubscription2ᚕᚖpartnerhubᚋentᚐSubscriptionᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Order_subscriptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_CustomerSubscription_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_CustomerSubscription_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_CustomerSubscription_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_CustomerSubscription_version(ctx, field)
+			case "quantity":
+				return ec.fieldContext_CustomerSubscription_quantity(ctx, field)
+			case "termEnd":
+				return ec.fieldContext_CustomerSubscription_termEnd(ctx, field)
+			case "autoRenew":
+				return ec.fieldContext_CustomerSubscription_autoRenew(ctx, field)
+			case "status":
+				return ec.fieldContext_CustomerSubscription_status(ctx, field)
+			case "renewals":
+				return ec.fieldContext_CustomerSubscription_renewals(ctx, field)
+			case "customer":
+				return ec.fieldContext_CustomerSubscription_customer(ctx, field)
+			case "offer":
+				return ec.fieldContext_CustomerSubscription_offer(ctx, field)
+			case "order":
+				return ec.fieldContext_CustomerSubscription_order(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerSubscription", field.Name)
+		},
 	}
 	return fc, nil
 }
@@ -11349,6 +14253,208 @@ func (ec *executionContext) fieldContext_Partner_resellers(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _PlaceOrderPayload_order(ctx context.Context, field graphql.CollectedField, obj *PlaceOrderPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_PlaceOrderPayload_order(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Order, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Order)
+	fc.Result = res
+	return ec.marshalOOrder2ᚖpartnerhubᚋentᚐOrder(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_PlaceOrderPayload_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Order_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Order_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Order_updatedAt(ctx, field)
+			case "customer":
+				return ec.fieldContext_Order_customer(ctx, field)
+			case "placedBy":
+				return ec.fieldContext_Order_placedBy(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Order_subscriptions(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlaceOrderPayload_customer(ctx context.Context, field graphql.CollectedField, obj *PlaceOrderPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_PlaceOrderPayload_customer(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Customer, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Customer)
+	fc.Result = res
+	return ec.marshalOCustomer2ᚖpartnerhubᚋentᚐCustomer(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_PlaceOrderPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Customer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Customer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Customer_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Customer_version(ctx, field)
+			case "microsoftID":
+				return ec.fieldContext_Customer_microsoftID(ctx, field)
+			case "companyName":
+				return ec.fieldContext_Customer_companyName(ctx, field)
+			case "displayName":
+				return ec.fieldContext_Customer_displayName(ctx, field)
+			case "primaryDomain":
+				return ec.fieldContext_Customer_primaryDomain(ctx, field)
+			case "country":
+				return ec.fieldContext_Customer_country(ctx, field)
+			case "language":
+				return ec.fieldContext_Customer_language(ctx, field)
+			case "culture":
+				return ec.fieldContext_Customer_culture(ctx, field)
+			case "registrationID":
+				return ec.fieldContext_Customer_registrationID(ctx, field)
+			case "verificationStatus":
+				return ec.fieldContext_Customer_verificationStatus(ctx, field)
+			case "verificationReasons":
+				return ec.fieldContext_Customer_verificationReasons(ctx, field)
+			case "verificationChangedAt":
+				return ec.fieldContext_Customer_verificationChangedAt(ctx, field)
+			case "qualification":
+				return ec.fieldContext_Customer_qualification(ctx, field)
+			case "allowAzureReservations":
+				return ec.fieldContext_Customer_allowAzureReservations(ctx, field)
+			case "allowAzureSavingsPlan":
+				return ec.fieldContext_Customer_allowAzureSavingsPlan(ctx, field)
+			case "costVisibility":
+				return ec.fieldContext_Customer_costVisibility(ctx, field)
+			case "defaultGdap":
+				return ec.fieldContext_Customer_defaultGdap(ctx, field)
+			case "billingProfile":
+				return ec.fieldContext_Customer_billingProfile(ctx, field)
+			case "relationships":
+				return ec.fieldContext_Customer_relationships(ctx, field)
+			case "tags":
+				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
+			case "agreements":
+				return ec.fieldContext_Customer_agreements(ctx, field)
+			case "agreementConfirmed":
+				return ec.fieldContext_Customer_agreementConfirmed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlaceOrderPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PlaceOrderPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_PlaceOrderPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_PlaceOrderPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	fc, err := ec.fieldContext_Query_node(ctx, field)
 	if err != nil {
@@ -11709,6 +14815,87 @@ func (ec *executionContext) fieldContext_Query_sessions(_ context.Context, field
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Session", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_offers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Query_offers(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Query().Offers(rctx, fc.Args["catalog"].(*offer.Catalog), fc.Args["search"].(*string))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*ent.Offer)
+	fc.Result = res
+	return ec.marshalNOffer2ᚕᚖpartnerhubᚋentᚐOfferᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Query_offers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Offer_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Offer_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Offer_updatedAt(ctx, field)
+			case "catalog":
+				return ec.fieldContext_Offer_catalog(ctx, field)
+			case "sku":
+				return ec.fieldContext_Offer_sku(ctx, field)
+			case "name":
+				return ec.fieldContext_Offer_name(ctx, field)
+			case "publisher":
+				return ec.fieldContext_Offer_publisher(ctx, field)
+			case "termMonths":
+				return ec.fieldContext_Offer_termMonths(ctx, field)
+			case "billingFrequency":
+				return ec.fieldContext_Offer_billingFrequency(ctx, field)
+			case "minQuantity":
+				return ec.fieldContext_Offer_minQuantity(ctx, field)
+			case "maxQuantity":
+				return ec.fieldContext_Offer_maxQuantity(ctx, field)
+			case "active":
+				return ec.fieldContext_Offer_active(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Offer", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_offers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12862,6 +16049,8 @@ func (ec *executionContext) fieldContext_Relationship_customer(_ context.Context
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -14291,6 +17480,125 @@ func (ec *executionContext) fieldContext_SignOutPayload_ok(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _SubscriptionPayload_subscription(ctx context.Context, field graphql.CollectedField, obj *SubscriptionPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_SubscriptionPayload_subscription(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Subscription, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*ent.Subscription)
+	fc.Result = res
+	return ec.marshalOCustomerSubscription2ᚖpartnerhubᚋentᚐSubscription(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_SubscriptionPayload_subscription(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_CustomerSubscription_id(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_CustomerSubscription_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_CustomerSubscription_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_CustomerSubscription_version(ctx, field)
+			case "quantity":
+				return ec.fieldContext_CustomerSubscription_quantity(ctx, field)
+			case "termEnd":
+				return ec.fieldContext_CustomerSubscription_termEnd(ctx, field)
+			case "autoRenew":
+				return ec.fieldContext_CustomerSubscription_autoRenew(ctx, field)
+			case "status":
+				return ec.fieldContext_CustomerSubscription_status(ctx, field)
+			case "renewals":
+				return ec.fieldContext_CustomerSubscription_renewals(ctx, field)
+			case "customer":
+				return ec.fieldContext_CustomerSubscription_customer(ctx, field)
+			case "offer":
+				return ec.fieldContext_CustomerSubscription_offer(ctx, field)
+			case "order":
+				return ec.fieldContext_CustomerSubscription_order(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CustomerSubscription", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubscriptionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SubscriptionPayload) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_SubscriptionPayload_userErrors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.UserErrors, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]*UserError)
+	fc.Result = res
+	return ec.marshalNUserError2ᚕᚖpartnerhubᚋgraphᚐUserErrorᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_SubscriptionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubscriptionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Tag_id(ctx context.Context, field graphql.CollectedField, obj *ent.Tag) (ret graphql.Marshaler) {
 	fc, err := ec.fieldContext_Tag_id(ctx, field)
 	if err != nil {
@@ -14859,6 +18167,8 @@ func (ec *executionContext) fieldContext_TagsPayload_customers(_ context.Context
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -15004,6 +18314,8 @@ func (ec *executionContext) fieldContext_UpdateBillingProfilePayload_customer(_ 
 				return ec.fieldContext_Customer_relationships(ctx, field)
 			case "tags":
 				return ec.fieldContext_Customer_tags(ctx, field)
+			case "subscriptions":
+				return ec.fieldContext_Customer_subscriptions(ctx, field)
 			case "agreements":
 				return ec.fieldContext_Customer_agreements(ctx, field)
 			case "agreementConfirmed":
@@ -18524,6 +21836,44 @@ func (ec *executionContext) unmarshalInputCustomerOrder(ctx context.Context, obj
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCustomerSubscriptionOrder(ctx context.Context, obj any) (ent.CustomerSubscriptionOrder, error) {
+	var it ent.CustomerSubscriptionOrder
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCustomerSubscriptionOrderField2ᚖpartnerhubᚋentᚐCustomerSubscriptionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputDeleteTagInput(ctx context.Context, obj any) (DeleteTagInput, error) {
 	var it DeleteTagInput
 	asMap := map[string]any{}
@@ -18586,6 +21936,81 @@ func (ec *executionContext) unmarshalInputInviteUserInput(ctx context.Context, o
 				return it, err
 			}
 			it.Roles = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputOrderLineInput(ctx context.Context, obj any) (OrderLineInput, error) {
+	var it OrderLineInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"offerID", "quantity", "autoRenew"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "offerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offerID"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OfferID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "autoRenew":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("autoRenew"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AutoRenew = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPlaceOrderInput(ctx context.Context, obj any) (PlaceOrderInput, error) {
+	var it PlaceOrderInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "lines"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNOrderLineInput2ᚕᚖpartnerhubᚋgraphᚐOrderLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
 		}
 	}
 
@@ -18770,6 +22195,40 @@ func (ec *executionContext) unmarshalInputSignInInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.TokenName = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSubscriptionStatusInput(ctx context.Context, obj any) (SubscriptionStatusInput, error) {
+	var it SubscriptionStatusInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		}
 	}
 
@@ -19024,6 +22483,54 @@ func (ec *executionContext) unmarshalInputUpdateCustomerPermissionsInput(ctx con
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateSubscriptionInput(ctx context.Context, obj any) (UpdateSubscriptionInput, error) {
+	var it UpdateSubscriptionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "quantity", "autoRenew"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2partnerhubᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "autoRenew":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("autoRenew"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AutoRenew = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateTagInput(ctx context.Context, obj any) (UpdateTagInput, error) {
 	var it UpdateTagInput
 	asMap := map[string]any{}
@@ -19146,11 +22653,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Partner(ctx, sel, obj)
+	case *ent.Order:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Order(ctx, sel, obj)
+	case *ent.Offer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Offer(ctx, sel, obj)
 	case *ent.Invitation:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Invitation(ctx, sel, obj)
+	case *ent.Subscription:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerSubscription(ctx, sel, obj)
 	case *ent.Customer:
 		if obj == nil {
 			return graphql.Null
@@ -20213,6 +23735,42 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "subscriptions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Customer_subscriptions(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "agreements":
 			field := field
 
@@ -20407,6 +23965,277 @@ func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._CustomerPayload_customer(ctx, field, obj)
 		case "userErrors":
 			out.Values[i] = ec._CustomerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var customerSubscriptionImplementors = []string{"CustomerSubscription", "Node"}
+
+func (ec *executionContext) _CustomerSubscription(ctx context.Context, sel ast.SelectionSet, obj *ent.Subscription) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSubscriptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSubscription")
+		case "id":
+			out.Values[i] = ec._CustomerSubscription_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerSubscription_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CustomerSubscription_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._CustomerSubscription_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._CustomerSubscription_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "termEnd":
+			out.Values[i] = ec._CustomerSubscription_termEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "autoRenew":
+			out.Values[i] = ec._CustomerSubscription_autoRenew(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CustomerSubscription_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renewals":
+			out.Values[i] = ec._CustomerSubscription_renewals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustomerSubscription_customer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "offer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustomerSubscription_offer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "order":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustomerSubscription_order(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var customerSubscriptionConnectionImplementors = []string{"CustomerSubscriptionConnection"}
+
+func (ec *executionContext) _CustomerSubscriptionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerSubscriptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSubscriptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSubscriptionConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerSubscriptionConnection_edges(ctx, field, obj)
+		case "pageInfo":
+			out.Values[i] = ec._CustomerSubscriptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CustomerSubscriptionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var customerSubscriptionEdgeImplementors = []string{"CustomerSubscriptionEdge"}
+
+func (ec *executionContext) _CustomerSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerSubscriptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSubscriptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSubscriptionEdge")
+		case "node":
+			out.Values[i] = ec._CustomerSubscriptionEdge_node(ctx, field, obj)
+		case "cursor":
+			out.Values[i] = ec._CustomerSubscriptionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20825,6 +24654,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "placeOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_placeOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suspendSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_suspendSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reactivateSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reactivateSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "confirmCustomerAgreement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_confirmCustomerAgreement(ctx, field)
@@ -20867,6 +24731,251 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var offerImplementors = []string{"Offer", "Node"}
+
+func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, obj *ent.Offer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, offerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Offer")
+		case "id":
+			out.Values[i] = ec._Offer_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Offer_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Offer_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "catalog":
+			out.Values[i] = ec._Offer_catalog(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._Offer_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Offer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publisher":
+			out.Values[i] = ec._Offer_publisher(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "termMonths":
+			out.Values[i] = ec._Offer_termMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "billingFrequency":
+			out.Values[i] = ec._Offer_billingFrequency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minQuantity":
+			out.Values[i] = ec._Offer_minQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxQuantity":
+			out.Values[i] = ec._Offer_maxQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._Offer_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var orderImplementors = []string{"Order", "Node"}
+
+func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, obj *ent.Order) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Order")
+		case "id":
+			out.Values[i] = ec._Order_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Order_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Order_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Order_customer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "placedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Order_placedBy(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "subscriptions":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Order_subscriptions(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21070,6 +25179,49 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var placeOrderPayloadImplementors = []string{"PlaceOrderPayload"}
+
+func (ec *executionContext) _PlaceOrderPayload(ctx context.Context, sel ast.SelectionSet, obj *PlaceOrderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeOrderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlaceOrderPayload")
+		case "order":
+			out.Values[i] = ec._PlaceOrderPayload_order(ctx, field, obj)
+		case "customer":
+			out.Values[i] = ec._PlaceOrderPayload_customer(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._PlaceOrderPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -21206,6 +25358,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_sessions(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "offers":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_offers(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -21941,6 +26115,47 @@ func (ec *executionContext) _SignOutPayload(ctx context.Context, sel ast.Selecti
 			out.Values[i] = graphql.MarshalString("SignOutPayload")
 		case "ok":
 			out.Values[i] = ec._SignOutPayload_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var subscriptionPayloadImplementors = []string{"SubscriptionPayload"}
+
+func (ec *executionContext) _SubscriptionPayload(ctx context.Context, sel ast.SelectionSet, obj *SubscriptionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubscriptionPayload")
+		case "subscription":
+			out.Values[i] = ec._SubscriptionPayload_subscription(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._SubscriptionPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23205,6 +27420,52 @@ func (ec *executionContext) marshalNCustomerQualification2partnerhubᚋentᚋcus
 	return v
 }
 
+func (ec *executionContext) marshalNCustomerSubscription2ᚖpartnerhubᚋentᚐSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CustomerSubscription(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionConnection2ᚖpartnerhubᚋentᚐCustomerSubscriptionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerSubscriptionConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CustomerSubscriptionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerSubscriptionOrderField2ᚖpartnerhubᚋentᚐCustomerSubscriptionOrderField(ctx context.Context, v any) (*ent.CustomerSubscriptionOrderField, error) {
+	var res = new(ent.CustomerSubscriptionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionOrderField2ᚖpartnerhubᚋentᚐCustomerSubscriptionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerSubscriptionOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomerSubscriptionStatus2partnerhubᚋentᚋsubscriptionᚐStatus(ctx context.Context, v any) (subscription.Status, error) {
+	var res subscription.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionStatus2partnerhubᚋentᚋsubscriptionᚐStatus(ctx context.Context, sel ast.SelectionSet, v subscription.Status) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNCustomerVerificationStatus2partnerhubᚋentᚋcustomerᚐVerificationStatus(ctx context.Context, v any) (customer.VerificationStatus, error) {
 	var res customer.VerificationStatus
 	err := res.UnmarshalGQL(v)
@@ -23414,6 +27675,80 @@ func (ec *executionContext) marshalNNode2ᚕpartnerhubᚋentᚐNoder(ctx context
 	return ret
 }
 
+func (ec *executionContext) marshalNOffer2ᚕᚖpartnerhubᚋentᚐOfferᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Offer) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNOffer2ᚖpartnerhubᚋentᚐOffer(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOffer2ᚖpartnerhubᚋentᚐOffer(ctx context.Context, sel ast.SelectionSet, v *ent.Offer) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Offer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOfferBillingFrequency2partnerhubᚋentᚋofferᚐBillingFrequency(ctx context.Context, v any) (offer.BillingFrequency, error) {
+	var res offer.BillingFrequency
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOfferBillingFrequency2partnerhubᚋentᚋofferᚐBillingFrequency(ctx context.Context, sel ast.SelectionSet, v offer.BillingFrequency) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNOfferCatalog2partnerhubᚋentᚋofferᚐCatalog(ctx context.Context, v any) (offer.Catalog, error) {
+	var res offer.Catalog
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOfferCatalog2partnerhubᚋentᚋofferᚐCatalog(ctx context.Context, sel ast.SelectionSet, v offer.Catalog) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
 	var res entgql.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -23422,6 +27757,26 @@ func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentg
 
 func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v entgql.OrderDirection) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNOrderLineInput2ᚕᚖpartnerhubᚋgraphᚐOrderLineInputᚄ(ctx context.Context, v any) ([]*OrderLineInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*OrderLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrderLineInput2ᚖpartnerhubᚋgraphᚐOrderLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNOrderLineInput2ᚖpartnerhubᚋgraphᚐOrderLineInput(ctx context.Context, v any) (*OrderLineInput, error) {
+	res, err := ec.unmarshalInputOrderLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
@@ -23505,6 +27860,25 @@ func (ec *executionContext) marshalNPartnerCapacity2ᚕpartnerhubᚋentᚋschema
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNPlaceOrderInput2partnerhubᚋgraphᚐPlaceOrderInput(ctx context.Context, v any) (PlaceOrderInput, error) {
+	res, err := ec.unmarshalInputPlaceOrderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlaceOrderPayload2partnerhubᚋgraphᚐPlaceOrderPayload(ctx context.Context, sel ast.SelectionSet, v PlaceOrderPayload) graphql.Marshaler {
+	return ec._PlaceOrderPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlaceOrderPayload2ᚖpartnerhubᚋgraphᚐPlaceOrderPayload(ctx context.Context, sel ast.SelectionSet, v *PlaceOrderPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlaceOrderPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRelationship2ᚖpartnerhubᚋentᚐRelationship(ctx context.Context, sel ast.SelectionSet, v *ent.Relationship) graphql.Marshaler {
@@ -23834,6 +28208,25 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) marshalNSubscriptionPayload2partnerhubᚋgraphᚐSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, v SubscriptionPayload) graphql.Marshaler {
+	return ec._SubscriptionPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSubscriptionPayload2ᚖpartnerhubᚋgraphᚐSubscriptionPayload(ctx context.Context, sel ast.SelectionSet, v *SubscriptionPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SubscriptionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSubscriptionStatusInput2partnerhubᚋgraphᚐSubscriptionStatusInput(ctx context.Context, v any) (SubscriptionStatusInput, error) {
+	res, err := ec.unmarshalInputSubscriptionStatusInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNTag2ᚕᚖpartnerhubᚋentᚐTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Tag) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -23962,6 +28355,11 @@ func (ec *executionContext) unmarshalNUpdateCostVisibilityInput2partnerhubᚋgra
 
 func (ec *executionContext) unmarshalNUpdateCustomerPermissionsInput2partnerhubᚋgraphᚐUpdateCustomerPermissionsInput(ctx context.Context, v any) (UpdateCustomerPermissionsInput, error) {
 	res, err := ec.unmarshalInputUpdateCustomerPermissionsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateSubscriptionInput2partnerhubᚋgraphᚐUpdateSubscriptionInput(ctx context.Context, v any) (UpdateSubscriptionInput, error) {
+	res, err := ec.unmarshalInputUpdateSubscriptionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -24692,6 +29090,116 @@ func (ec *executionContext) marshalOCustomerQualification2ᚖpartnerhubᚋentᚋ
 	return v
 }
 
+func (ec *executionContext) marshalOCustomerSubscription2ᚕᚖpartnerhubᚋentᚐSubscriptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Subscription) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCustomerSubscription2ᚖpartnerhubᚋentᚐSubscription(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCustomerSubscription2ᚖpartnerhubᚋentᚐSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSubscription(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionEdge2ᚕᚖpartnerhubᚋentᚐCustomerSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomerSubscriptionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalOCustomerSubscriptionEdge2ᚖpartnerhubᚋentᚐCustomerSubscriptionEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionEdge2ᚖpartnerhubᚋentᚐCustomerSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerSubscriptionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSubscriptionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionOrder2ᚖpartnerhubᚋentᚐCustomerSubscriptionOrder(ctx context.Context, v any) (*ent.CustomerSubscriptionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerSubscriptionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCustomerVerificationStatus2ᚕpartnerhubᚋentᚋcustomerᚐVerificationStatusᚄ(ctx context.Context, v any) ([]customer.VerificationStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -24853,6 +29361,29 @@ func (ec *executionContext) marshalONode2partnerhubᚋentᚐNoder(ctx context.Co
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOfferCatalog2ᚖpartnerhubᚋentᚋofferᚐCatalog(ctx context.Context, v any) (*offer.Catalog, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(offer.Catalog)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOfferCatalog2ᚖpartnerhubᚋentᚋofferᚐCatalog(ctx context.Context, sel ast.SelectionSet, v *offer.Catalog) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOOrder2ᚖpartnerhubᚋentᚐOrder(ctx context.Context, sel ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Order(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPartner2ᚕᚖpartnerhubᚋentᚐPartnerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Partner) graphql.Marshaler {

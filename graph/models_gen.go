@@ -165,6 +165,25 @@ type InviteUserPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type OrderLineInput struct {
+	OfferID  pulid.ID `json:"offerID"`
+	Quantity int      `json:"quantity"`
+	// Renew at the end of each term (on by default).
+	AutoRenew *bool `json:"autoRenew,omitempty"`
+}
+
+type PlaceOrderInput struct {
+	CustomerID pulid.ID          `json:"customerID"`
+	Lines      []*OrderLineInput `json:"lines"`
+}
+
+type PlaceOrderPayload struct {
+	Order *ent.Order `json:"order,omitempty"`
+	// The customer, with its subscriptions.
+	Customer   *ent.Customer `json:"customer,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
+}
+
 type RelationshipRequest struct {
 	ID             pulid.ID            `json:"id"`
 	Type           relationship.Type   `json:"type"`
@@ -238,6 +257,16 @@ type SignOutPayload struct {
 	Ok bool `json:"ok"`
 }
 
+type SubscriptionPayload struct {
+	Subscription *ent.Subscription `json:"subscription,omitempty"`
+	UserErrors   []*UserError      `json:"userErrors"`
+}
+
+type SubscriptionStatusInput struct {
+	ID      pulid.ID `json:"id"`
+	Version int      `json:"version"`
+}
+
 type TagPayload struct {
 	Tag        *ent.Tag     `json:"tag,omitempty"`
 	UserErrors []*UserError `json:"userErrors"`
@@ -297,6 +326,13 @@ type UpdateCustomerPermissionsInput struct {
 	AllowAzureSavingsPlan  *bool `json:"allowAzureSavingsPlan,omitempty"`
 }
 
+type UpdateSubscriptionInput struct {
+	ID        pulid.ID `json:"id"`
+	Version   int      `json:"version"`
+	Quantity  *int     `json:"quantity,omitempty"`
+	AutoRenew *bool    `json:"autoRenew,omitempty"`
+}
+
 type UpdateTagInput struct {
 	ID      pulid.ID `json:"id"`
 	Version int      `json:"version"`
@@ -343,6 +379,10 @@ const (
 	UserErrorCodeForbidden     UserErrorCode = "FORBIDDEN"
 	// Sign-in is locked for a while after repeated failures.
 	UserErrorCodeLocked UserErrorCode = "LOCKED"
+	// Ordering needs the customer agreement confirmed first.
+	UserErrorCodeAgreementRequired UserErrorCode = "AGREEMENT_REQUIRED"
+	// Blocked until the customer is verified (ALLOWED).
+	UserErrorCodeNotVerified UserErrorCode = "NOT_VERIFIED"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -356,11 +396,13 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeLimitExceeded,
 	UserErrorCodeForbidden,
 	UserErrorCodeLocked,
+	UserErrorCodeAgreementRequired,
+	UserErrorCodeNotVerified,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeInvalid, UserErrorCodeRequired, UserErrorCodeTooShort, UserErrorCodeTooLong, UserErrorCodeTaken, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeLimitExceeded, UserErrorCodeForbidden, UserErrorCodeLocked:
+	case UserErrorCodeInvalid, UserErrorCodeRequired, UserErrorCodeTooShort, UserErrorCodeTooLong, UserErrorCodeTaken, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeLimitExceeded, UserErrorCodeForbidden, UserErrorCodeLocked, UserErrorCodeAgreementRequired, UserErrorCodeNotVerified:
 		return true
 	}
 	return false

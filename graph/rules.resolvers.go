@@ -6,7 +6,6 @@ package graph
 
 import (
 	"context"
-
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/rule"

@@ -265,6 +265,70 @@ var (
 			},
 		},
 	}
+	// OffersColumns holds the columns for the "offers" table.
+	OffersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "catalog", Type: field.TypeEnum, Enums: []string{"AZURE", "MARKETPLACE", "SOFTWARE", "ONLINE_SERVICES"}},
+		{Name: "sku", Type: field.TypeString, Unique: true},
+		{Name: "name", Type: field.TypeString},
+		{Name: "publisher", Type: field.TypeString, Default: "Microsoft"},
+		{Name: "term_months", Type: field.TypeInt},
+		{Name: "billing_frequency", Type: field.TypeEnum, Enums: []string{"MONTHLY", "ANNUAL", "ONE_TIME"}},
+		{Name: "min_quantity", Type: field.TypeInt, Default: 1},
+		{Name: "max_quantity", Type: field.TypeInt, Default: 10000},
+		{Name: "active", Type: field.TypeBool, Default: true},
+	}
+	// OffersTable holds the schema information for the "offers" table.
+	OffersTable = &schema.Table{
+		Name:       "offers",
+		Columns:    OffersColumns,
+		PrimaryKey: []*schema.Column{OffersColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "offer_catalog_name",
+				Unique:  false,
+				Columns: []*schema.Column{OffersColumns[3], OffersColumns[5]},
+			},
+		},
+	}
+	// OrdersColumns holds the columns for the "orders" table.
+	OrdersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+		{Name: "placed_by_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// OrdersTable holds the schema information for the "orders" table.
+	OrdersTable = &schema.Table{
+		Name:       "orders",
+		Columns:    OrdersColumns,
+		PrimaryKey: []*schema.Column{OrdersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "orders_customers_orders",
+				Columns:    []*schema.Column{OrdersColumns[4]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "orders_users_placed_by",
+				Columns:    []*schema.Column{OrdersColumns[5]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "order_partner_id_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[3], OrdersColumns[4], OrdersColumns[1]},
+			},
+		},
+	}
 	// PartnersColumns holds the columns for the "partners" table.
 	PartnersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -408,6 +472,60 @@ var (
 			},
 		},
 	}
+	// SubscriptionsColumns holds the columns for the "subscriptions" table.
+	SubscriptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "updated_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "term_end", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "auto_renew", Type: field.TypeBool, Default: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"ACTIVE", "SUSPENDED", "CANCELLED", "EXPIRED"}, Default: "ACTIVE"},
+		{Name: "renewals", Type: field.TypeInt, Default: 0},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+		{Name: "order_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "offer_id", Type: field.TypeString, Size: 40},
+	}
+	// SubscriptionsTable holds the schema information for the "subscriptions" table.
+	SubscriptionsTable = &schema.Table{
+		Name:       "subscriptions",
+		Columns:    SubscriptionsColumns,
+		PrimaryKey: []*schema.Column{SubscriptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "subscriptions_customers_subscriptions",
+				Columns:    []*schema.Column{SubscriptionsColumns[10]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "subscriptions_orders_subscriptions",
+				Columns:    []*schema.Column{SubscriptionsColumns[11]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "subscriptions_offers_offer",
+				Columns:    []*schema.Column{SubscriptionsColumns[12]},
+				RefColumns: []*schema.Column{OffersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "subscription_partner_id_customer_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionsColumns[4], SubscriptionsColumns[10], SubscriptionsColumns[8]},
+			},
+			{
+				Name:    "subscription_status_term_end",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionsColumns[8], SubscriptionsColumns[6]},
+			},
+		},
+	}
 	// TagsColumns holds the columns for the "tags" table.
 	TagsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -502,10 +620,13 @@ var (
 		CustomersTable,
 		CustomerTagsTable,
 		InvitationsTable,
+		OffersTable,
+		OrdersTable,
 		PartnersTable,
 		RelationshipsTable,
 		SearchTermsTable,
 		SessionsTable,
+		SubscriptionsTable,
 		TagsTable,
 		UsersTable,
 		PartnerResellersTable,
@@ -523,11 +644,16 @@ func init() {
 	InvitationsTable.ForeignKeys[0].RefTable = PartnersTable
 	InvitationsTable.ForeignKeys[1].RefTable = UsersTable
 	InvitationsTable.ForeignKeys[2].RefTable = UsersTable
+	OrdersTable.ForeignKeys[0].RefTable = CustomersTable
+	OrdersTable.ForeignKeys[1].RefTable = UsersTable
 	RelationshipsTable.ForeignKeys[0].RefTable = CustomersTable
 	RelationshipsTable.ForeignKeys[1].RefTable = PartnersTable
 	RelationshipsTable.ForeignKeys[2].RefTable = PartnersTable
 	SearchTermsTable.ForeignKeys[0].RefTable = CustomersTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
+	SubscriptionsTable.ForeignKeys[0].RefTable = CustomersTable
+	SubscriptionsTable.ForeignKeys[1].RefTable = OrdersTable
+	SubscriptionsTable.ForeignKeys[2].RefTable = OffersTable
 	TagsTable.ForeignKeys[0].RefTable = PartnersTable
 	UsersTable.ForeignKeys[0].RefTable = PartnersTable
 	PartnerResellersTable.ForeignKeys[0].RefTable = PartnersTable

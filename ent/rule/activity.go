@@ -73,6 +73,7 @@ var resourceTypes = map[string]activity.ResourceType{
 	"Relationship": activity.ResourceTypeRELATIONSHIP, "Tag": activity.ResourceTypeTAG,
 	"CustomerTag": activity.ResourceTypeCUSTOMER_TAGS, "User": activity.ResourceTypeUSER,
 	"Invitation": activity.ResourceTypeINVITATION, "Agreement": activity.ResourceTypeAGREEMENT,
+	"Order": activity.ResourceTypeORDER, "Subscription": activity.ResourceTypeSUBSCRIPTION,
 }
 
 // Write stores the gathered changes as one successful record, through client (the operation's
@@ -272,6 +273,18 @@ var (
 	CustomerOfAgreement customerOf = func(_ context.Context, _ ent.Mutation, v ent.Value) pulid.ID {
 		if a, ok := v.(*ent.Agreement); ok {
 			return a.CustomerID
+		}
+		return ""
+	}
+	CustomerOfOrder customerOf = func(_ context.Context, _ ent.Mutation, v ent.Value) pulid.ID {
+		if o, ok := v.(*ent.Order); ok {
+			return o.CustomerID
+		}
+		return ""
+	}
+	CustomerOfSubscription customerOf = func(_ context.Context, _ ent.Mutation, v ent.Value) pulid.ID {
+		if s, ok := v.(*ent.Subscription); ok {
+			return s.CustomerID
 		}
 		return ""
 	}

@@ -143,9 +143,9 @@ func EndRelationship(ctx context.Context, client *ent.Client, id pulid.ID, versi
 		SetRemovedAt(clock.Now()).Save(ctx)
 }
 
-// noActiveSubscriptions is the hook point for the orders rule (domain.md §3); orders do not exist yet,
-// so there is nothing to refuse.
-var noActiveSubscriptions = func(context.Context, *ent.Client, *ent.Relationship) error { return nil }
+// noActiveSubscriptions refuses the removal while the customer has subscriptions with the partner
+// (orders.go).
+var noActiveSubscriptions func(context.Context, *ent.Client, *ent.Relationship) error
 
 type resellerKey struct{}
 

@@ -11,6 +11,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
@@ -76,6 +77,8 @@ func exists(ctx context.Context, c *ent.Client, m ent.Mutation, id pulid.ID) (bo
 		return c.User.Query().Where(user.ID(id)).Exist(ctx)
 	case *ent.PartnerMutation:
 		return c.Partner.Query().Where(partner.ID(id)).Exist(ctx)
+	case *ent.SubscriptionMutation:
+		return c.Subscription.Query().Where(subscription.ID(id)).Exist(ctx)
 	}
 	return false, fmt.Errorf("rule.Versioned: no existence check for %s", m.Type())
 }

@@ -10,12 +10,15 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/offer"
+	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 	"time"
@@ -447,6 +450,129 @@ func init() {
 			return nil
 		}
 	}()
+	offerMixin := schema.Offer{}.Mixin()
+	offer.Policy = privacy.NewPolicies(schema.Offer{})
+	offer.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := offer.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	offerMixinFields0 := offerMixin[0].Fields()
+	_ = offerMixinFields0
+	offerMixinFields1 := offerMixin[1].Fields()
+	_ = offerMixinFields1
+	offerFields := schema.Offer{}.Fields()
+	_ = offerFields
+	// offerDescCreatedAt is the schema descriptor for created_at field.
+	offerDescCreatedAt := offerMixinFields1[0].Descriptor()
+	// offer.DefaultCreatedAt holds the default value on creation for the created_at field.
+	offer.DefaultCreatedAt = offerDescCreatedAt.Default.(func() time.Time)
+	// offerDescUpdatedAt is the schema descriptor for updated_at field.
+	offerDescUpdatedAt := offerMixinFields1[1].Descriptor()
+	// offer.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	offer.DefaultUpdatedAt = offerDescUpdatedAt.Default.(func() time.Time)
+	// offer.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	offer.UpdateDefaultUpdatedAt = offerDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// offerDescName is the schema descriptor for name field.
+	offerDescName := offerFields[2].Descriptor()
+	// offer.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	offer.NameValidator = offerDescName.Validators[0].(func(string) error)
+	// offerDescPublisher is the schema descriptor for publisher field.
+	offerDescPublisher := offerFields[3].Descriptor()
+	// offer.DefaultPublisher holds the default value on creation for the publisher field.
+	offer.DefaultPublisher = offerDescPublisher.Default.(string)
+	// offerDescTermMonths is the schema descriptor for term_months field.
+	offerDescTermMonths := offerFields[4].Descriptor()
+	// offer.TermMonthsValidator is a validator for the "term_months" field. It is called by the builders before save.
+	offer.TermMonthsValidator = offerDescTermMonths.Validators[0].(func(int) error)
+	// offerDescMinQuantity is the schema descriptor for min_quantity field.
+	offerDescMinQuantity := offerFields[6].Descriptor()
+	// offer.DefaultMinQuantity holds the default value on creation for the min_quantity field.
+	offer.DefaultMinQuantity = offerDescMinQuantity.Default.(int)
+	// offer.MinQuantityValidator is a validator for the "min_quantity" field. It is called by the builders before save.
+	offer.MinQuantityValidator = offerDescMinQuantity.Validators[0].(func(int) error)
+	// offerDescMaxQuantity is the schema descriptor for max_quantity field.
+	offerDescMaxQuantity := offerFields[7].Descriptor()
+	// offer.DefaultMaxQuantity holds the default value on creation for the max_quantity field.
+	offer.DefaultMaxQuantity = offerDescMaxQuantity.Default.(int)
+	// offer.MaxQuantityValidator is a validator for the "max_quantity" field. It is called by the builders before save.
+	offer.MaxQuantityValidator = offerDescMaxQuantity.Validators[0].(func(int) error)
+	// offerDescActive is the schema descriptor for active field.
+	offerDescActive := offerFields[8].Descriptor()
+	// offer.DefaultActive holds the default value on creation for the active field.
+	offer.DefaultActive = offerDescActive.Default.(bool)
+	// offerDescID is the schema descriptor for id field.
+	offerDescID := offerMixinFields0[0].Descriptor()
+	// offer.DefaultID holds the default value on creation for the id field.
+	offer.DefaultID = offerDescID.Default.(func() pulid.ID)
+	// offer.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	offer.IDValidator = func() func(string) error {
+		validators := offerDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	orderMixin := schema.Order{}.Mixin()
+	order.Policy = privacy.NewPolicies(schema.Order{})
+	order.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := order.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	orderHooks := schema.Order{}.Hooks()
+
+	order.Hooks[1] = orderHooks[0]
+	orderMixinFields0 := orderMixin[0].Fields()
+	_ = orderMixinFields0
+	orderMixinFields1 := orderMixin[1].Fields()
+	_ = orderMixinFields1
+	orderFields := schema.Order{}.Fields()
+	_ = orderFields
+	// orderDescCreatedAt is the schema descriptor for created_at field.
+	orderDescCreatedAt := orderMixinFields1[0].Descriptor()
+	// order.DefaultCreatedAt holds the default value on creation for the created_at field.
+	order.DefaultCreatedAt = orderDescCreatedAt.Default.(func() time.Time)
+	// orderDescUpdatedAt is the schema descriptor for updated_at field.
+	orderDescUpdatedAt := orderMixinFields1[1].Descriptor()
+	// order.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	order.DefaultUpdatedAt = orderDescUpdatedAt.Default.(func() time.Time)
+	// order.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	order.UpdateDefaultUpdatedAt = orderDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// orderDescID is the schema descriptor for id field.
+	orderDescID := orderMixinFields0[0].Descriptor()
+	// order.DefaultID holds the default value on creation for the id field.
+	order.DefaultID = orderDescID.Default.(func() pulid.ID)
+	// order.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	order.IDValidator = func() func(string) error {
+		validators := orderDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	partnerMixin := schema.Partner{}.Mixin()
 	partner.Policy = privacy.NewPolicies(schema.Partner{})
 	partner.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -645,6 +771,79 @@ func init() {
 	// session.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	session.IDValidator = func() func(string) error {
 		validators := sessionDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	subscriptionMixin := schema.Subscription{}.Mixin()
+	subscription.Policy = privacy.NewPolicies(schema.Subscription{})
+	subscription.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := subscription.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	subscriptionHooks := schema.Subscription{}.Hooks()
+
+	subscription.Hooks[1] = subscriptionHooks[0]
+
+	subscription.Hooks[2] = subscriptionHooks[1]
+	subscriptionMixinFields0 := subscriptionMixin[0].Fields()
+	_ = subscriptionMixinFields0
+	subscriptionMixinFields1 := subscriptionMixin[1].Fields()
+	_ = subscriptionMixinFields1
+	subscriptionMixinFields2 := subscriptionMixin[2].Fields()
+	_ = subscriptionMixinFields2
+	subscriptionFields := schema.Subscription{}.Fields()
+	_ = subscriptionFields
+	// subscriptionDescCreatedAt is the schema descriptor for created_at field.
+	subscriptionDescCreatedAt := subscriptionMixinFields1[0].Descriptor()
+	// subscription.DefaultCreatedAt holds the default value on creation for the created_at field.
+	subscription.DefaultCreatedAt = subscriptionDescCreatedAt.Default.(func() time.Time)
+	// subscriptionDescUpdatedAt is the schema descriptor for updated_at field.
+	subscriptionDescUpdatedAt := subscriptionMixinFields1[1].Descriptor()
+	// subscription.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	subscription.DefaultUpdatedAt = subscriptionDescUpdatedAt.Default.(func() time.Time)
+	// subscription.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	subscription.UpdateDefaultUpdatedAt = subscriptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// subscriptionDescVersion is the schema descriptor for version field.
+	subscriptionDescVersion := subscriptionMixinFields2[0].Descriptor()
+	// subscription.DefaultVersion holds the default value on creation for the version field.
+	subscription.DefaultVersion = subscriptionDescVersion.Default.(int)
+	// subscription.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	subscription.VersionValidator = subscriptionDescVersion.Validators[0].(func(int) error)
+	// subscriptionDescQuantity is the schema descriptor for quantity field.
+	subscriptionDescQuantity := subscriptionFields[4].Descriptor()
+	// subscription.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	subscription.QuantityValidator = subscriptionDescQuantity.Validators[0].(func(int) error)
+	// subscriptionDescAutoRenew is the schema descriptor for auto_renew field.
+	subscriptionDescAutoRenew := subscriptionFields[6].Descriptor()
+	// subscription.DefaultAutoRenew holds the default value on creation for the auto_renew field.
+	subscription.DefaultAutoRenew = subscriptionDescAutoRenew.Default.(bool)
+	// subscriptionDescRenewals is the schema descriptor for renewals field.
+	subscriptionDescRenewals := subscriptionFields[8].Descriptor()
+	// subscription.DefaultRenewals holds the default value on creation for the renewals field.
+	subscription.DefaultRenewals = subscriptionDescRenewals.Default.(int)
+	// subscription.RenewalsValidator is a validator for the "renewals" field. It is called by the builders before save.
+	subscription.RenewalsValidator = subscriptionDescRenewals.Validators[0].(func(int) error)
+	// subscriptionDescID is the schema descriptor for id field.
+	subscriptionDescID := subscriptionMixinFields0[0].Descriptor()
+	// subscription.DefaultID holds the default value on creation for the id field.
+	subscription.DefaultID = subscriptionDescID.Default.(func() pulid.ID)
+	// subscription.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	subscription.IDValidator = func() func(string) error {
+		validators := subscriptionDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

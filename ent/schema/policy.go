@@ -203,6 +203,37 @@ func (Agreement) Hooks() []ent.Hook {
 	return []ent.Hook{rule.Audited(rule.CustomerOfAgreement)}
 }
 
+// Policy of the Offer: the catalog, readable by every signed-in user, kept by Partnerhub.
+func (Offer) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{rule.AllowSystem(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of the Order: the viewer partner's orders; placing them is PlaceOrders.
+func (Order) Policy() ent.Policy {
+	return tenantPolicy(rule.ViewCustomers, ownPartner, on(rule.PlaceOrders, ent.OpCreate),
+		never(ent.OpUpdate|ent.OpUpdateOne|ent.OpDelete|ent.OpDeleteOne))
+}
+
+// Hooks of the Order.
+func (Order) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Audited(rule.CustomerOfOrder)}
+}
+
+// Policy of the Subscription: the viewer partner's subscriptions; buying and managing them is
+// PlaceOrders.
+func (Subscription) Policy() ent.Policy {
+	return tenantPolicy(rule.ViewCustomers, ownPartner, rule.Require(rule.PlaceOrders),
+		never(ent.OpDelete|ent.OpDeleteOne))
+}
+
+// Hooks of the Subscription.
+func (Subscription) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Audited(rule.CustomerOfSubscription), hook.On(rule.Versioned(), ent.OpUpdateOne)}
+}
+
 // Policy of the SearchTerm: never read through ent by a viewer (the search predicate is SQL); written
 // by the customer hooks.
 func (SearchTerm) Policy() ent.Policy {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"partnerhub/ent"
@@ -18,6 +19,7 @@ import (
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/seed/fake"
+	"partnerhub/ent/user"
 	"partnerhub/ent/viewer"
 )
 
@@ -177,6 +179,53 @@ func demo(ctx context.Context, c *ent.Client) error {
 	for i := 0; i < DemoPartners[3].Customers; i++ {
 		if _, err := add(Company(r), adatum, relationship.TypeDIRECT_BILL, nil); err != nil {
 			return err
+		}
+	}
+	return demoOrders(ctx, c, r, contoso)
+}
+
+// demoOrders gives a third of a partner's verified customers a confirmed agreement and subscriptions.
+func demoOrders(ctx context.Context, c *ent.Client, r *rand.Rand, p *ent.Partner) error {
+	if err := LoadCatalog(ctx, c); err != nil {
+		return err
+	}
+	offers, err := c.Offer.Query().All(ctx)
+	if err != nil {
+		return err
+	}
+	admin, err := c.User.Query().Where(user.Email(DemoUserEmail(DemoPartners[0].Domain, enum.GlobalAdmin))).Only(ctx)
+	if err != nil {
+		return err
+	}
+	customers, err := c.Customer.Query().Where(customer.VerificationStatusEQ(customer.VerificationStatusALLOWED),
+		customer.HasRelationshipsWith(relationship.PartnerID(p.ID))).WithBillingProfile().All(ctx)
+	if err != nil {
+		return err
+	}
+	now := clock.Now()
+	for i, cu := range customers {
+		if i%3 != 0 || cu.Edges.BillingProfile == nil {
+			continue
+		}
+		bp := cu.Edges.BillingProfile
+		err := c.Agreement.Create().SetCustomerID(cu.ID).SetPartnerID(p.ID).SetConfirmedByID(admin.ID).
+			SetFirstName(bp.FirstName).SetLastName(bp.LastName).SetEmail(bp.Email).SetEmailKey(strings.ToLower(bp.Email)).
+			SetDateAgreed(now.AddDate(0, -r.IntN(24), 0).Truncate(24 * time.Hour)).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		ord, err := c.Order.Create().SetPartnerID(p.ID).SetCustomerID(cu.ID).SetPlacedByID(admin.ID).Save(ctx)
+		if err != nil {
+			return err
+		}
+		for range 1 + r.IntN(3) {
+			o := offers[r.IntN(len(offers))]
+			err := c.Subscription.Create().SetPartnerID(p.ID).SetCustomerID(cu.ID).SetOfferID(o.ID).SetOrderID(ord.ID).
+				SetQuantity(1 + r.IntN(50)).SetAutoRenew(r.IntN(4) != 0).
+				SetTermEnd(now.AddDate(0, o.TermMonths, -r.IntN(300))).Exec(ctx)
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil
