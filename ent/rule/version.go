@@ -11,8 +11,8 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
-	"partnerhub/ent/subscription"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 )
