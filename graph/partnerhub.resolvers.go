@@ -9,7 +9,6 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/billingprofile"
-	"partnerhub/ent/customertag"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/tag"
@@ -33,6 +32,14 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCusto
 		billingName := input.CompanyName
 		if bp.CompanyName != nil && *bp.CompanyName != "" {
 			billingName = *bp.CompanyName
+		}
+		// Every problem of the company and its billing profile at once; the writes below check again.
+		if err := rule.CheckNewCustomer(ctx, c, input.CompanyName, input.Country, deref(input.RegistrationID), rule.BillingDraft{
+			CompanyName: billingName, FirstName: bp.FirstName, LastName: bp.LastName, Email: bp.Email,
+			AddressLine1: bp.AddressLine1, AddressLine2: deref(bp.AddressLine2), City: bp.City, State: deref(bp.State),
+			PostalCode: deref(bp.PostalCode), Country: bp.Country, PhoneNumber: deref(bp.PhoneNumber),
+		}); err != nil {
+			return err
 		}
 		created, err = c.Customer.Create().
 			SetPrimaryDomain(input.DomainPrefix + rule.DomainSuffix).
@@ -73,7 +80,8 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCusto
 		return &CreateCustomerPayload{UserErrors: errs, Warnings: []*UserError{}}, err
 	}
 	return &CreateCustomerPayload{Customer: created.Unwrap(), UserErrors: []*UserError{},
-		Warnings: nameWarnings(input.CompanyName, input.BillingProfile.CompanyName)}, nil
+		Warnings: nameWarnings(map[string]string{"companyName": input.CompanyName,
+			"billingProfile.companyName": deref(input.BillingProfile.CompanyName)})}, nil
 }
 
 // UpdateBillingProfile is the resolver for the updateBillingProfile field.
@@ -124,7 +132,7 @@ func (r *mutationResolver) UpdateBillingProfile(ctx context.Context, input Updat
 		return nil, err
 	}
 	return &UpdateBillingProfilePayload{Customer: cust, BillingProfile: updated.Unwrap(), UserErrors: []*UserError{},
-		Warnings: nameWarnings("", input.CompanyName)}, nil
+		Warnings: nameWarnings(map[string]string{"companyName": deref(input.CompanyName)})}, nil
 }
 
 // TagsAdd is the resolver for the tagsAdd field.
@@ -161,10 +169,7 @@ func (r *mutationResolver) UpdateTag(ctx context.Context, input UpdateTagInput) 
 // DeleteTag is the resolver for the deleteTag field.
 func (r *mutationResolver) DeleteTag(ctx context.Context, input DeleteTagInput) (*DeleteTagPayload, error) {
 	err := r.change(ctx, activity.ResourceTypeTAG, nil, func(ctx context.Context, c *ent.Client) error {
-		if _, err := c.CustomerTag.Delete().Where(customertag.TagID(input.ID)).Exec(ctx); err != nil {
-			return err
-		}
-		return c.Tag.DeleteOneID(input.ID).Exec(ctx)
+		return rule.DeleteTag(ctx, c, input.ID)
 	})
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
 		return &DeleteTagPayload{UserErrors: errs}, err

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 
 	"partnerhub/ent"
@@ -66,13 +68,17 @@ func deref[T any](p *T) T {
 	return *p
 }
 
-// nameWarnings tells about company names accepted with a remark (a web address in the name).
-func nameWarnings(companyName string, billingName *string) []*UserError {
+// nameWarnings tells about company names accepted with a remark (a web address in the name), by
+// input field path.
+func nameWarnings(names map[string]string) []*UserError {
 	out := []*UserError{}
-	for field, name := range map[string]string{"companyName": companyName, "billingProfile.companyName": deref(billingName)} {
-		if p := validate.CompanyNameWarning(name); name != "" && p != nil {
-			out = append(out, &UserError{Field: append([]string{"input"}, strings.Split(field, ".")...),
-				Code: UserErrorCodeInvalid, Message: p.Message})
+	fields := slices.Sorted(maps.Keys(names))
+	for _, field := range fields {
+		if name := names[field]; name != "" {
+			if p := validate.CompanyNameWarning(name); p != nil {
+				out = append(out, &UserError{Field: append([]string{"input"}, strings.Split(field, ".")...),
+					Code: UserErrorCodeInvalid, Message: p.Message})
+			}
 		}
 	}
 	return out

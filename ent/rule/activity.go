@@ -92,6 +92,9 @@ func (a *Activity) Write(ctx context.Context, client *ent.Client) error {
 	customers := map[pulid.ID]bool{}
 	for _, c := range changes {
 		prefix := lowerFirst(c.Type) + "."
+		if c.Type == "CustomerTag" {
+			prefix += c.ID + "." // one entry per customer tagged
+		}
 		for k, val := range c.Before {
 			before[prefix+k] = val
 		}
@@ -138,9 +141,13 @@ func RecordFailure(ctx context.Context, client *ent.Client, operation string, re
 		fe *FieldError
 		fb *ForbiddenError
 	)
-	switch {
-	case errors.As(cause, &fe):
+	switch ps := ProblemsOf(cause); {
+	case len(ps) > 0:
+		fe = ps[0]
 		code, msg = string(fe.Code), fe.Message
+		for _, more := range ps[1:] {
+			msg += " " + more.Message
+		}
 	case errors.As(cause, &fb):
 		code, msg = "FORBIDDEN", fb.Message
 	case errors.Is(cause, privacy.Deny):
@@ -191,6 +198,18 @@ func Audited(customer customerOf) ent.Hook {
 				return next.Mutate(ctx, m)
 			}
 			before := map[string]any{}
+			if m.Op().Is(ent.OpDeleteOne) {
+				// What is deleted is named by its values, read before they are gone.
+				if idm, ok := m.(interface{ ID() (pulid.ID, bool) }); ok {
+					if id, ok := idm.ID(); ok {
+						vals, err := deletedValues(ctx, m, id)
+						if err != nil {
+							return nil, err
+						}
+						before = vals
+					}
+				}
+			}
 			if m.Op().Is(ent.OpUpdateOne) {
 				for _, f := range append(m.Fields(), m.ClearedFields()...) {
 					if unaudited[f] {
@@ -309,4 +328,17 @@ func isEmpty(v any) bool {
 		return v == nil
 	}
 	return false
+}
+
+// deletedValues reads the audited values of a record about to be deleted (the types that can be).
+func deletedValues(ctx context.Context, m ent.Mutation, id pulid.ID) (map[string]any, error) {
+	switch m := m.(type) {
+	case *ent.TagMutation:
+		t, err := m.Client().Tag.Get(Consequence(ctx), id)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"name": t.Name, "color": t.Color}, nil
+	}
+	return map[string]any{}, nil
 }

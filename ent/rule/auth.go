@@ -21,6 +21,7 @@ import (
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/session"
 	"partnerhub/ent/user"
+	"partnerhub/ent/validate"
 	"partnerhub/ent/viewer"
 )
 
@@ -89,6 +90,14 @@ func CheckPassword(hash, password string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
+// slowDown delays a failed sign-in answer, longer after each failure, to slow guessing.
+func slowDown(ctx context.Context, failures int) {
+	select {
+	case <-time.After(time.Duration(min(max(failures, 1), 4)) * 250 * time.Millisecond):
+	case <-ctx.Done():
+	}
+}
+
 // dummyHash is checked against when the email is unknown, so both cases take as long.
 var dummyHash, _ = HashPassword("not a password of anyone")
 
@@ -110,7 +119,9 @@ func SignIn(ctx context.Context, client *ent.Client, email, password string) (*e
 	ctx = viewer.SystemContext(ctx)
 	u, err := client.User.Query().Where(user.EmailEqualFold(strings.TrimSpace(email))).WithPartner().Only(ctx)
 	if ent.IsNotFound(err) {
+		// As long as a wrong password takes, so that answers do not tell which emails have accounts.
 		CheckPassword(dummyHash, password)
+		slowDown(ctx, 1)
 		return nil, ErrBadCredentials
 	}
 	if err != nil {
@@ -121,18 +132,18 @@ func SignIn(ctx context.Context, client *ent.Client, email, password string) (*e
 		return nil, lockedError(*u.LockedUntil)
 	}
 	if !u.Active || u.PasswordHash == "" || !CheckPassword(u.PasswordHash, password) {
-		failures := u.FailedSignIns + 1
-		upd := client.User.UpdateOneID(u.ID).SetFailedSignIns(failures)
-		if failures >= FailuresBeforeLock {
-			upd.SetLockedUntil(now.Add(LockFor)).SetFailedSignIns(0)
-		}
-		if err := upd.Exec(ctx); err != nil {
+		// Counted with an atomic increment, so parallel guesses are all counted.
+		counted, err := client.User.UpdateOneID(u.ID).AddFailedSignIns(1).Save(ctx)
+		if err != nil {
 			return nil, err
 		}
-		select { // slow down guessing
-		case <-time.After(time.Duration(min(failures, 4)) * 250 * time.Millisecond):
-		case <-ctx.Done():
+		failures := counted.FailedSignIns
+		if failures >= FailuresBeforeLock {
+			if err := client.User.UpdateOneID(u.ID).SetLockedUntil(now.Add(LockFor)).SetFailedSignIns(0).Exec(ctx); err != nil {
+				return nil, err
+			}
 		}
+		slowDown(ctx, failures)
 		if failures >= FailuresBeforeLock {
 			return nil, lockedError(now.Add(LockFor))
 		}
@@ -212,6 +223,9 @@ func Invite(ctx context.Context, client *ent.Client, email, name string, roles [
 		return "", nil, Errorf("roles", CodeRequired, "Give the new user at least one role.")
 	}
 	email = strings.TrimSpace(email)
+	if p := validate.Email(email, nil); p != nil {
+		return "", nil, Errorf("email", Code(p.Code), "%s", p.Message)
+	}
 	taken, err := client.User.Query().Where(user.EmailEqualFold(email)).Exist(viewer.SystemContext(ctx))
 	if err != nil {
 		return "", nil, err

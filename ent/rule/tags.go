@@ -156,3 +156,21 @@ func dedupe(ids []pulid.ID) []pulid.ID {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// DeleteTag deletes one of the viewer's tags and takes it off every customer, noting each removal.
+func DeleteTag(ctx context.Context, client *ent.Client, id pulid.ID) error {
+	links, err := client.CustomerTag.Query().Where(customertag.TagID(id)).All(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := client.CustomerTag.Delete().Where(customertag.TagID(id)).Exec(ctx); err != nil {
+		return err
+	}
+	for _, l := range links {
+		if err := Note(ctx, client, Change{Type: "CustomerTag", ID: string(l.CustomerID), CustomerID: l.CustomerID,
+			Before: map[string]any{"removedTagIDs": []string{string(id)}}}); err != nil {
+			return err
+		}
+	}
+	return client.Tag.DeleteOneID(id).Exec(ctx)
+}

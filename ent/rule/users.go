@@ -2,9 +2,13 @@ package rule
 
 import (
 	"context"
+	"slices"
 
 	"partnerhub/ent"
+	"partnerhub/ent/hook"
+	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
+	"partnerhub/ent/session"
 	"partnerhub/ent/user"
 	"partnerhub/ent/viewer"
 )
@@ -37,6 +41,38 @@ func KeepAGlobalAdmin() ent.Hook {
 				}
 			}
 			return nil, Errorf("roles", CodeInvalid, "A partner must keep at least one active global admin.")
+		})
+	}
+}
+
+// OnlyAdminsGrantAdmin lets only a global admin make someone a global admin (a user management admin
+// manages the other roles).
+func OnlyAdminsGrantAdmin() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.UserFunc(func(ctx context.Context, m *ent.UserMutation) (ent.Value, error) {
+			roles, ok := m.Roles()
+			v := viewer.FromContext(ctx)
+			if ok && v != nil && !viewer.IsSystem(ctx) && slices.Contains(roles, enum.GlobalAdmin) && !v.HasRole(enum.GlobalAdmin) {
+				return nil, &ForbiddenError{Message: "Only a global admin can make someone a global admin."}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+// RevokeOnDeactivate ends every session and access token of a user who is deactivated, so that
+// reactivating them later does not bring old sessions back.
+func RevokeOnDeactivate() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.UserFunc(func(ctx context.Context, m *ent.UserMutation) (ent.Value, error) {
+			v, err := next.Mutate(ctx, m)
+			if active, ok := m.Active(); err != nil || !ok || active {
+				return v, err
+			}
+			u := v.(*ent.User)
+			_, err = m.Client().Session.Update().Where(session.UserID(u.ID), session.RevokedAtIsNil()).
+				SetRevokedAt(clock.Now()).Save(viewer.SystemContext(ctx))
+			return v, err
 		})
 	}
 }

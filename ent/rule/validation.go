@@ -89,11 +89,6 @@ func ValidateCustomer() ent.Hook {
 			if name, ok := m.CompanyName(); ok {
 				ps.add("companyName", validate.CompanyName(name))
 			}
-			if name, ok := m.DisplayName(); ok {
-				if original, _ := m.CompanyName(); original != name {
-					ps.add("companyName", validate.CompanyName(name))
-				}
-			}
 			_, countrySet := m.Country()
 			_, idSet := m.RegistrationID()
 			if countrySet || idSet || m.RegistrationIDCleared() || m.Op().Is(ent.OpCreate) {
@@ -105,11 +100,8 @@ func ValidateCustomer() ent.Hook {
 				if err != nil {
 					return nil, err
 				}
-				if _, known := validate.LookupCountry(country); !known {
-					ps.add("country", &validate.Problem{Code: validate.CodeInvalid, Message: "Choose a country from the list (a two-letter ISO code, such as PL)."})
-				} else if p := validate.RegistrationID(id, country); p != nil {
-					ps.add("registrationID", p)
-				} else if id != "" {
+				ps = append(ps, countryProblems(country, id)...)
+				if len(ps) == 0 && id != "" {
 					m.SetRegistrationID(validate.NormalizeRegistrationID(id, country))
 				}
 			}
@@ -134,54 +126,47 @@ func ValidateBillingProfile() ent.Hook {
 				s, _ := stringValue(ctx, m, f)
 				return s
 			}
-			var ps problems
-			if name, ok := m.CompanyName(); ok {
-				ps.add("companyName", validate.CompanyName(name))
-			}
-			if v, ok := m.FirstName(); ok {
-				ps.add("firstName", validate.PersonName(v))
-			}
-			if v, ok := m.LastName(); ok {
-				ps.add("lastName", validate.PersonName(v))
-			}
-			if v, ok := m.Email(); ok {
-				domains, err := partnerDomains(ctx, m.Client())
-				if err != nil {
-					return nil, err
-				}
-				ps.add("email", validate.Email(v, domains))
-			}
-			addressFields := []string{"address_line1", "address_line2", "city", "state", "postal_code", "country"}
-			if touches(m, addressFields) || m.Op().Is(ent.OpCreate) {
-				for _, fp := range validate.AddressProblems(validate.Address{
-					Line1: val("address_line1"), Line2: val("address_line2"), City: val("city"),
-					State: val("state"), PostalCode: val("postal_code"), Country: val("country"),
-				}) {
-					ps.add(fp.Field, fp.Problem)
-				}
-				if code, ok := validate.StateCode(val("country"), val("state")); ok && code != val("state") {
-					m.SetState(code)
+			d := BillingDraft{check: map[string]bool{}}
+			set := func(field string, dst *string) {
+				*dst = val(field)
+				if _, ok := m.Field(field); ok || m.FieldCleared(field) || m.Op().Is(ent.OpCreate) {
+					d.check[field] = true
 				}
 			}
+			set("company_name", &d.CompanyName)
+			set("first_name", &d.FirstName)
+			set("last_name", &d.LastName)
+			set("email", &d.Email)
+			for _, f := range []string{"address_line1", "address_line2", "city", "state", "postal_code", "country"} {
+				if touches(m, []string{f}) || m.Op().Is(ent.OpCreate) {
+					d.check["address"] = true
+				}
+			}
+			d.AddressLine1, d.AddressLine2, d.City = val("address_line1"), val("address_line2"), val("city")
+			d.State, d.PostalCode, d.Country = val("state"), val("postal_code"), val("country")
 			if touches(m, []string{"phone_number", "country"}) || m.Op().Is(ent.OpCreate) {
-				phone, country := val("phone_number"), val("country")
+				d.check["phone"] = true
+			}
+			d.PhoneNumber = val("phone_number")
+			if d.check["phone"] {
 				required, err := customerRequiresPhone(ctx, m)
 				if err != nil {
 					return nil, err
 				}
-				switch {
-				case phone == "" && required:
-					ps.add("phoneNumber", &validate.Problem{Code: validate.CodeRequired, Message: "A phone number is required for customers in this country."})
-				case phone != "" && func() bool { _, ok := validate.LookupCountry(country); return ok }():
-					e164, p := validate.Phone(phone, country)
-					ps.add("phoneNumber", p)
-					if p == nil && e164 != phone {
-						m.SetPhoneNumber(e164)
-					}
-				}
+				d.PhoneRequired = required
+			}
+			ps, normal, err := d.problems(ctx, m.Client())
+			if err != nil {
+				return nil, err
 			}
 			if err := ps.err(); err != nil {
 				return nil, err
+			}
+			if normal.State != d.State {
+				m.SetState(normal.State)
+			}
+			if normal.PhoneNumber != d.PhoneNumber {
+				m.SetPhoneNumber(normal.PhoneNumber)
 			}
 			return next.Mutate(ctx, m)
 		})
@@ -219,4 +204,93 @@ func customerRequiresPhone(ctx context.Context, m *ent.BillingProfileMutation) (
 		return false, err
 	}
 	return validate.RequiresPhone(c.Country), nil
+}
+
+// countryProblems checks a customer's country and registration ID (required, refused or checked per
+// country).
+func countryProblems(country, registrationID string) problems {
+	var ps problems
+	if _, known := validate.LookupCountry(country); !known {
+		ps.add("country", &validate.Problem{Code: validate.CodeInvalid, Message: "Choose a country from the list (a two-letter ISO code, such as PL)."})
+	} else {
+		ps.add("registrationID", validate.RegistrationID(registrationID, country))
+	}
+	return ps
+}
+
+// BillingDraft is a billing profile's values to check. check names what to check (all when nil):
+// ent field names, "address" and "phone".
+type BillingDraft struct {
+	CompanyName, FirstName, LastName, Email                                   string
+	AddressLine1, AddressLine2, City, State, PostalCode, Country, PhoneNumber string
+	PhoneRequired                                                             bool
+	check                                                                     map[string]bool
+}
+
+// problems checks the draft; normal has the state as its list code and the phone in E.164.
+func (d BillingDraft) problems(ctx context.Context, client *ent.Client) (problems, BillingDraft, error) {
+	on := func(what string) bool { return d.check == nil || d.check[what] }
+	var ps problems
+	normal := d
+	if on("company_name") {
+		ps.add("companyName", validate.CompanyName(d.CompanyName))
+	}
+	if on("first_name") {
+		ps.add("firstName", validate.PersonName(d.FirstName))
+	}
+	if on("last_name") {
+		ps.add("lastName", validate.PersonName(d.LastName))
+	}
+	if on("email") {
+		domains, err := partnerDomains(ctx, client)
+		if err != nil {
+			return nil, d, err
+		}
+		ps.add("email", validate.Email(d.Email, domains))
+	}
+	if on("address") {
+		for _, fp := range validate.AddressProblems(validate.Address{Line1: d.AddressLine1, Line2: d.AddressLine2,
+			City: d.City, State: d.State, PostalCode: d.PostalCode, Country: d.Country}) {
+			ps.add(fp.Field, fp.Problem)
+		}
+		if code, ok := validate.StateCode(d.Country, d.State); ok {
+			normal.State = code
+		}
+	}
+	if on("phone") {
+		_, knownCountry := validate.LookupCountry(d.Country)
+		switch {
+		case d.PhoneNumber == "" && d.PhoneRequired:
+			ps.add("phoneNumber", &validate.Problem{Code: validate.CodeRequired, Message: "A phone number is required for customers in this country."})
+		case d.PhoneNumber != "" && knownCountry:
+			e164, p := validate.Phone(d.PhoneNumber, d.Country)
+			ps.add("phoneNumber", p)
+			if p == nil {
+				normal.PhoneNumber = e164
+			}
+		}
+	}
+	return ps, normal, nil
+}
+
+// CheckNewCustomer checks a new customer's company details and billing profile together, so that
+// every problem is reported at once (billing fields as "billingProfile.<field>"). The hooks check
+// each write again; this only gathers the answers before anything is written.
+func CheckNewCustomer(ctx context.Context, client *ent.Client, companyName, country, registrationID string, b BillingDraft) error {
+	var ps problems
+	ps.add("companyName", validate.CompanyName(companyName))
+	ps = append(ps, countryProblems(country, registrationID)...)
+	b.PhoneRequired = validate.RequiresPhone(country)
+	b.check = map[string]bool{"first_name": true, "last_name": true, "email": true, "address": true, "phone": true,
+		// The bill-to name defaults to the company name: only a different one is checked again.
+		"company_name": b.CompanyName != companyName}
+	bps, _, err := b.problems(ctx, client)
+	if err != nil {
+		return err
+	}
+	for _, p := range bps {
+		p.Field = append([]string{"billingProfile"}, p.Field...)
+		ps = append(ps, p)
+	}
+	return ps.err()
 }

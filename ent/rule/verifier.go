@@ -120,7 +120,9 @@ func decide(ctx context.Context, client *ent.Client, v Verifier, id pulid.ID) (b
 	err = client.Customer.UpdateOneID(id).SetVersion(c.Version).SetVerificationStatus(status).
 		SetVerificationReasons(d.Reasons).ClearReviewClaimedUntil().Exec(ctx)
 	if errors.Is(err, ErrConflict) {
-		return false, nil // changed while we looked: it is UNDER_REVIEW again and will be taken up anew
+		// Changed while we looked: it is UNDER_REVIEW again; release it for the next round.
+		_, err := client.Customer.Update().Where(customer.ID(id)).ClearReviewClaimedUntil().Save(ctx)
+		return false, err
 	}
 	return err == nil, err
 }

@@ -39,7 +39,9 @@ func Versioned() ent.Hook {
 			}
 			expected, based := vm.Version()
 			if !based {
-				vm.AddVersion(1)
+				if !bookkeepingOnly(m) {
+					vm.AddVersion(1)
+				}
 				return next.Mutate(ctx, m)
 			}
 			vm.WhereP(sql.FieldEQ("version", expected))
@@ -81,4 +83,19 @@ func exists(ctx context.Context, c *ent.Client, m ent.Mutation, id pulid.ID) (bo
 		return c.Subscription.Query().Where(subscription.ID(id)).Exist(ctx)
 	}
 	return false, fmt.Errorf("rule.Versioned: no existence check for %s", m.Type())
+}
+
+// bookkeeping fields change without the record changing for its editors (a sign-in, a verifier's
+// claim): they do not move the version, so an edit based on it is not refused for them.
+var bookkeeping = map[string]bool{
+	"failed_sign_ins": true, "locked_until": true, "last_sign_in_at": true, "review_claimed_until": true, "updated_at": true,
+}
+
+func bookkeepingOnly(m ent.Mutation) bool {
+	for _, f := range append(m.Fields(), m.ClearedFields()...) {
+		if !bookkeeping[f] {
+			return false
+		}
+	}
+	return true
 }

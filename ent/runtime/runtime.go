@@ -945,6 +945,10 @@ func init() {
 	user.Hooks[2] = userHooks[1]
 
 	user.Hooks[3] = userHooks[2]
+
+	user.Hooks[4] = userHooks[3]
+
+	user.Hooks[5] = userHooks[4]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

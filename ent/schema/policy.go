@@ -80,9 +80,10 @@ func (Partner) Policy() ent.Policy {
 	}
 }
 
-// Policy of the User: every user sees the users of its partner; managing them is ManageUsers.
+// Policy of the User: every user sees the users of its partner; managing them is ManageUsers, one user
+// at a time (the hooks guard each change).
 func (User) Policy() ent.Policy {
-	return tenantPolicy("", ownPartner, rule.Require(rule.ManageUsers))
+	return tenantPolicy("", ownPartner, rule.Require(rule.ManageUsers), never(ent.OpUpdate))
 }
 
 // Policy of the Invitation: ManageUsers, within the partner.
@@ -288,7 +289,9 @@ func (User) Hooks() []ent.Hook {
 	return []ent.Hook{
 		rule.Audited(nil),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
-		hook.On(rule.KeepAGlobalAdmin(), ent.OpUpdateOne|ent.OpUpdate),
+		hook.On(rule.OnlyAdminsGrantAdmin(), ent.OpCreate|ent.OpUpdateOne),
+		hook.On(rule.KeepAGlobalAdmin(), ent.OpUpdateOne),
+		hook.On(rule.RevokeOnDeactivate(), ent.OpUpdateOne),
 	}
 }
 
