@@ -26,6 +26,8 @@ import (
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/seed"
+	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/user"
 	"partnerhub/ent/viewer"
@@ -34,9 +36,7 @@ import (
 
 // rolesPendingActions are the matrix's actions with no API yet. When one gets an API, give it a probe
 // in rolesProbes and take it off this list; TestRolesMatrix fails for an action that is in neither.
-var rolesPendingActions = map[rule.Action]bool{
-	rule.PlaceOrders: true,
-}
+var rolesPendingActions = map[rule.Action]bool{}
 
 // rolesWorld is the fixture with the things the probes work on.
 type rolesWorld struct {
@@ -210,6 +210,23 @@ var rolesProbes = []rolesProbe{
 				return w.e.client.Agreement.Query().Where(agreement.CustomerID(w.target.ID), agreement.PartnerID(w.A.ID),
 					agreement.Email(email)).ExistX(sys)
 			}
+	}},
+	{rule.PlaceOrders, "placeOrder", func(w *rolesWorld, n int) (rolesOp, func(*rolesResult) bool) {
+		c, o := rolesOrderable(w, n)
+		q := `mutation($in: PlaceOrderInput!) { placeOrder(input: $in) { order { id } ` + rolesUE + ` } }`
+		return rolesGQL(q, map[string]any{"in": map[string]any{"customerID": c.ID, "lines": []map[string]any{{"offerID": o.ID, "quantity": 3}}}}),
+			func(*rolesResult) bool {
+				return w.e.client.Subscription.Query().Where(subscription.CustomerID(c.ID), subscription.Quantity(3)).ExistX(sys)
+			}
+	}},
+	{rule.PlaceOrders, "updateSubscription", func(w *rolesWorld, n int) (rolesOp, func(*rolesResult) bool) {
+		c, o := rolesOrderable(w, n)
+		sub := w.e.client.Subscription.Create().SetPartnerID(w.A.ID).SetCustomerID(c.ID).SetOfferID(o.ID).SetQuantity(2).
+			SetTermEnd(time.Now().AddDate(1, 0, 0)).SaveX(sys)
+		q := `mutation($in: UpdateSubscriptionInput!) { updateSubscription(input: $in) { subscription { id quantity } ` + rolesUE + ` } }`
+		return rolesGQL(q, map[string]any{"in": map[string]any{"id": sub.ID, "version": sub.Version, "quantity": 7}}), func(*rolesResult) bool {
+			return w.e.client.Subscription.GetX(sys, sub.ID).Quantity == 7
+		}
 	}},
 	{rule.PurchasePermissions, "updateCustomerPermissions", func(w *rolesWorld, n int) (rolesOp, func(*rolesResult) bool) {
 		c := w.e.client.Customer.GetX(sys, w.target.ID)
@@ -621,4 +638,18 @@ func TestRolesLastGlobalAdmin(t *testing.T) {
 			t.Errorf("updateUserRoles with the current version: %+v", errs)
 		}
 	})
+}
+
+// rolesOrderable is a new ALLOWED customer of A with a confirmed agreement, and an offer to order.
+func rolesOrderable(w *rolesWorld, n int) (*ent.Customer, *ent.Offer) {
+	if err := seed.LoadCatalog(sys, w.e.client); err != nil {
+		w.e.t.Fatal(err)
+	}
+	c := w.e.addCustomer(customerSpec{fmt.Sprintf("Fabrikam Buying %d", n), fmt.Sprintf("rolesbuy%d", n), "DE", []*ent.Partner{w.A}})
+	w.e.client.Customer.UpdateOneID(c.ID).SetVerificationStatus(customer.VerificationStatusALLOWED).ExecX(sys)
+	admin := w.e.client.User.Query().Where(user.Email(w.AdminA)).OnlyX(sys)
+	w.e.client.Agreement.Create().SetCustomerID(c.ID).SetPartnerID(w.A.ID).SetConfirmedByID(admin.ID).
+		SetFirstName("Maria").SetLastName("Schmidt").SetEmail("maria@fabrikam.example").SetEmailKey("maria@fabrikam.example").
+		SetDateAgreed(time.Now().AddDate(0, 0, -1)).ExecX(sys)
+	return c, w.e.client.Offer.Query().FirstX(sys)
 }
