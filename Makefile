@@ -5,20 +5,24 @@ NPM ?= npm
 ADDR ?= 127.0.0.1:8080
 BENCH_DB ?= mysql://root@127.0.0.1:3306/partnerhub_bench
 
-.PHONY: run test test-go test-frontend check generate migration frontend seed bench fmt
+.PHONY: run test test-go test-frontend test-e2e check generate migration frontend seed bench fmt
 
 ## run: build the web app and start Partnerhub on the embedded SQLite database, with demo data.
 run: frontend
 	$(GO) run . -demo -addr $(ADDR)
 
-## test: everything CI runs: formatting, vet, generated code up to date, frontend and Go tests.
-test: check test-frontend test-go
+## test: everything CI runs: formatting, vet, generated code up to date, the web app's unit and
+## end-to-end tests (headless Chromium against the real server on MariaDB), and the Go tests.
+test: check test-frontend test-e2e test-go
 
 test-go:
 	$(GO) test -count=1 ./...
 
 test-frontend: frontend/node_modules
 	cd frontend && $(NPM) run typecheck && $(NPM) test
+
+test-e2e: frontend/node_modules
+	cd frontend && $(NPM) run e2e
 
 ## check: gofmt, go vet, and generated code (ent, gqlgen) matching the schema.
 check:

@@ -28,5 +28,9 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    testTimeout: 20000,
+    setupFiles: ['src/test/setup.ts'],
+    reporters: ['default', './scripts/summary-reporter.mjs'],
   },
 });

@@ -1,0 +1,441 @@
+// End-to-end tests of the web app against the real server on MariaDB/MySQL (see harness.mjs).
+// `npm run e2e` builds the app first. Environment: PARTNERHUB_E2E_ONLY=<regexp> runs some tests;
+// PARTNERHUB_E2E_SERVER_BIN uses a prebuilt server; PARTNERHUB_E2E_BASE_URL uses a running one;
+// PARTNERHUB_E2E_MYSQL (default mysql://root@127.0.0.1:3306); PARTNERHUB_E2E_CHROMIUM (/usr/bin/chromium).
+import assert from 'node:assert/strict';
+import { DEMO_PASSWORD, DEMO_USER, runSuite } from './harness.mjs';
+
+const QUIET_MS = 800;
+
+/** Signs in through the form (the demo flag lets the app fall back to the demo header if the server has no signIn yet). */
+async function signIn(page, email = DEMO_USER, path = '/') {
+  await page.goto(`${path}${path.includes('?') ? '&' : '?'}demo=1`);
+  await page.getByRole('heading', { name: 'Sign in to Partnerhub' }).waitFor();
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+  await firstRow(page).waitFor();
+}
+
+const table = (page) => page.getByRole('table');
+const firstRow = (page) => table(page).locator('tbody tr').first();
+const rowNames = (page) => table(page).locator('tbody th a').allTextContents();
+const columnTexts = (page, col) => table(page).locator(`tbody td.col-${col}`).allTextContents();
+const total = async (page) => Number((await page.locator('.total').textContent()).replace(/[^\d]/g, ''));
+
+/** Waits until the number of GraphQL requests has not changed for QUIET_MS. */
+async function settle(gqlRequests) {
+  let n = -1;
+  while (n !== gqlRequests.length) {
+    n = gqlRequests.length;
+    await new Promise((r) => setTimeout(r, QUIET_MS));
+  }
+}
+
+async function waitForListChange(page, before) {
+  await page.waitForFunction(
+    (prev) => {
+      const names = [...document.querySelectorAll('table tbody th a')].map((a) => a.textContent).join('|');
+      const busy = document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'true';
+      const empty = document.querySelector('.state-empty');
+      return !busy && (empty || (names && names !== prev));
+    },
+    before,
+  );
+}
+
+async function search(page, text) {
+  await firstRow(page).waitFor();
+  const before = (await rowNames(page)).join('|');
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill(text);
+  await page.waitForFunction((q) => new URLSearchParams(window.location.search).get('q') === q, text);
+  await waitForListChange(page, before);
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+/** Whether the server has the signIn mutation (until it does, the app falls back to the demo header). */
+async function serverHasSignIn(api) {
+  const { __type } = await api(`{ __type(name: "Mutation") { fields { name } } }`);
+  return __type.fields.some((f) => f.name === 'signIn');
+}
+
+test('sign in', async ({ page, context, gqlRequests, api }) => {
+  const real = await serverHasSignIn(api);
+  console.log(`[e2e]      the server ${real ? 'has signIn: cookie session' : 'has no signIn yet: demo header fallback'}`);
+  if (real) {
+    // Without the demo flag: only the real sign-in. A wrong password is refused.
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in to Partnerhub' }).waitFor();
+    await page.getByLabel('Work email').fill(DEMO_USER);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The email or password is not right.').waitFor();
+  }
+  await page.goto('/?demo=1');
+  await page.getByRole('heading', { name: 'Sign in to Partnerhub' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/signin/);
+  // Validation before anything is sent.
+  const before = gqlRequests.length;
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  assert.equal(await page.getByText('This field is required.').count(), 2);
+  assert.equal(gqlRequests.length, before);
+  await page.getByLabel('Work email').fill(DEMO_USER);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.ok((await total(page)) > 500, 'the demo partner has hundreds of customers');
+  if (real) {
+    const cookies = await context.cookies();
+    assert.ok(cookies.some((c) => c.httpOnly), 'an HttpOnly session cookie');
+    assert.equal(await page.evaluate(() => localStorage.getItem('partnerhub.demoUser')), null, 'no demo header in use');
+  }
+  // Signing out goes back to the sign-in screen.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You have signed out.').waitFor();
+});
+
+test('search in each script', async ({ page }) => {
+  await signIn(page);
+  const all = await total(page);
+  for (const [query, expected] of [
+    ['lodz', 'Łódź'],
+    ['societe', 'Société'],
+    ['контур', 'Контур'],
+  ]) {
+    await search(page, query);
+    const names = await rowNames(page);
+    assert.ok(names.length > 0, `${query}: no rows`);
+    assert.ok(names.some((n) => n.includes(expected)), `${query}: expected a name with ${expected}, got ${names.join(', ')}`);
+    assert.ok((await total(page)) < all, `${query}: total should shrink`);
+    assert.equal(new URL(page.url()).searchParams.get('q'), query);
+  }
+  await search(page, 'zzzzzzzzqx');
+  await page.getByText('No customers match.').waitFor();
+});
+
+test('filter by country and verification status', async ({ page }) => {
+  await signIn(page);
+  const all = await total(page);
+  let before = (await rowNames(page)).join('|');
+  await page.getByRole('button', { name: /^Country/ }).click();
+  await page.getByRole('searchbox', { name: 'Find an option' }).fill('Pola');
+  await page.getByRole('checkbox', { name: 'Poland' }).check();
+  await page.keyboard.press('Escape');
+  await waitForListChange(page, before);
+  const countries = await columnTexts(page, 'country');
+  assert.ok(countries.length > 0 && countries.every((c) => c === 'Poland'), countries.join(','));
+  const poland = await total(page);
+  assert.ok(poland < all);
+
+  before = (await rowNames(page)).join('|');
+  await page.getByRole('button', { name: /^Verification/ }).click();
+  await page.getByRole('checkbox', { name: 'Allowed', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((n) => Number(document.querySelector('.total')?.textContent?.replace(/[^\d]/g, '')) !== n, poland);
+  const statuses = await columnTexts(page, 'status');
+  assert.ok(statuses.every((s) => s === 'Allowed'), statuses.join(','));
+  assert.ok((await total(page)) <= poland);
+
+  // Relationship filter, then clear everything.
+  before = (await rowNames(page)).join('|');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForFunction((n) => Number(document.querySelector('.total')?.textContent?.replace(/[^\d]/g, '')) === n, all);
+});
+
+test('sort by a column, both ways', async ({ page }) => {
+  await signIn(page);
+  const names = await rowNames(page);
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  assert.equal(names[0]?.[0]?.toUpperCase(), sorted[0]?.[0]?.toUpperCase(), 'company name ascending by default');
+  let before = names.join('|');
+  await page.getByRole('button', { name: 'Sort by Primary domain' }).click();
+  await waitForListChange(page, before);
+  let domains = await columnTexts(page, 'domain');
+  assert.deepEqual(domains, [...domains].sort());
+  assert.equal(await page.locator('th.col-domain').getAttribute('aria-sort'), 'ascending');
+  before = (await rowNames(page)).join('|');
+  await page.getByRole('button', { name: 'Sort by Primary domain' }).click();
+  await waitForListChange(page, before);
+  domains = await columnTexts(page, 'domain');
+  assert.deepEqual(domains, [...domains].sort().reverse());
+  assert.equal(await page.locator('th.col-domain').getAttribute('aria-sort'), 'descending');
+  assert.equal(new URL(page.url()).searchParams.get('dir'), 'DESC');
+});
+
+test('page through the list with cursors', async ({ page }) => {
+  await signIn(page);
+  const pages = Math.ceil((await total(page)) / 20);
+  await page.getByText(`Page 1 of ${pages}`).waitFor();
+  const page1 = await rowNames(page);
+  assert.equal(page1.length, 20);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await waitForListChange(page, page1.join('|'));
+  await page.getByText(`Page 2 of ${pages}`).waitFor();
+  const page2 = await rowNames(page);
+  assert.equal(page2.length, 20);
+  assert.ok(!page2.some((n) => page1.includes(n)) || page2.join() !== page1.join());
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await waitForListChange(page, page2.join('|'));
+  await page.getByText(`Page 3 of ${pages}`).waitFor();
+  const page3 = await rowNames(page);
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await waitForListChange(page, page3.join('|'));
+  await page.getByText(`Page 2 of ${pages}`).waitFor();
+  assert.deepEqual(await rowNames(page), page2);
+  await page.getByRole('button', { name: 'First page' }).click();
+  await waitForListChange(page, page2.join('|'));
+  await page.getByText(`Page 1 of ${pages}`).waitFor();
+  assert.deepEqual(await rowNames(page), page1);
+  // Page size.
+  await page.getByLabel('Rows per page').selectOption('50');
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 50);
+});
+
+test('tag many customers at once', async ({ page, api }) => {
+  const tagName = `E2E bulk ${Date.now()}`;
+  const { createTag } = await api(`mutation($n: String!) { createTag(input: {name: $n, color: "#0891b2"}) { tag { id } userErrors { code } } }`, { n: tagName });
+  assert.ok(createTag.tag, 'tag created');
+  await signIn(page);
+  await search(page, 'lodz');
+  const names = (await rowNames(page)).slice(0, 3);
+  for (const n of names) await page.getByRole('checkbox', { name: `Select ${n}`, exact: true }).check();
+  await page.getByText('3 customers selected').waitFor();
+  await page.getByRole('button', { name: 'Add tags' }).click();
+  const panel = page.getByRole('dialog', { name: 'Add tags to the selected customers' });
+  await panel.getByRole('checkbox', { name: tagName }).check();
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await page.getByText('Tags added to 3 customers.').waitFor();
+  for (const n of names) {
+    await table(page).locator('tr', { has: page.getByRole('link', { name: n, exact: true }) }).getByText(tagName).waitFor();
+  }
+  // Filter by the new tag: exactly those three.
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await page.goto(`/?tags=${encodeURIComponent(createTag.tag.id)}`);
+  await firstRow(page).waitFor();
+  assert.deepEqual((await rowNames(page)).sort(), [...names].sort());
+  // And remove it from them again.
+  await page.getByRole('checkbox', { name: 'Select every customer on this page' }).check();
+  await page.getByRole('button', { name: 'Remove tags' }).click();
+  const removePanel = page.getByRole('dialog', { name: 'Remove tags from the selected customers' });
+  await removePanel.getByRole('checkbox', { name: tagName }).check();
+  await removePanel.getByRole('button', { name: 'Apply' }).click();
+  await page.getByText('Tags removed from 3 customers.').waitFor();
+  await page.getByText('No customers match.').waitFor();
+});
+
+test('add a customer, with validation errors shown', async ({ page, api }) => {
+  await signIn(page);
+  const taken = (await columnTexts(page, 'domain'))[0].replace('.onmicrosoft.com', '');
+  await page.getByRole('link', { name: 'Add customer' }).click();
+  await page.getByRole('heading', { name: 'Step 1 of 5: Account and domain' }).waitFor();
+
+  // Client-side rules (domain.md §6).
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Fix 2 fields to continue.').waitFor();
+  await page.getByLabel(/^Company name/).fill('LLC');
+  await page.getByText('The name cannot be only a legal form such as “LLC” or “GmbH”.').waitFor();
+  // Availability as you type: a taken domain.
+  await page.getByLabel(/^Domain/).fill(taken);
+  await page.getByText(`${taken}.onmicrosoft.com is already taken.`).waitFor();
+
+  const suffix = Date.now().toString(36);
+  const company = `Wrocław Logistics ${suffix} Sp. z o.o.`;
+  await page.getByLabel(/^Company name/).fill(company);
+  const prefix = `wroclaw${suffix}`;
+  await page.getByLabel(/^Domain/).fill(prefix);
+  await page.getByText(`${prefix}.onmicrosoft.com is available.`).waitFor();
+  assert.equal(await page.getByLabel(/^Country/).inputValue(), 'PL');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('heading', { name: 'Step 2 of 5: Company and billing address' }).waitFor();
+  await page.getByLabel(/^Registration ID/).fill('1234567890');
+  await page.getByLabel(/^Address line 1/).fill('ul. Świdnicka 12');
+  await page.getByLabel(/^City/).fill('Wrocław');
+  await page.getByLabel(/^Postal code/).fill('50068');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Check the registration ID: its format or check digits are not right.').waitFor();
+  await page.getByText(/^Use a postal code in the country’s format, such as \d\d-\d\d\d\.$/).waitFor();
+  await page.getByText('This field is required.').waitFor(); // phone, required in Poland
+  await page.getByLabel(/^Registration ID/).fill('5260001246');
+  await page.getByLabel(/^Postal code/).fill('50-068');
+  await page.getByLabel(/^Phone number/).fill('+48 71 123 45 67');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('heading', { name: 'Step 3 of 5: Primary contact' }).waitFor();
+  await page.getByLabel(/^First name/).fill('Anna');
+  await page.getByLabel(/^Last name/).fill('Kowalska');
+  await page.getByLabel(/^Email/).fill('anna@microsoft.com');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Email addresses at microsoft.com are not accepted.').waitFor();
+  await page.getByLabel(/^Email/).fill(`anna@${prefix}.pl`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('heading', { name: 'Step 4 of 5: Default GDAP' }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: /default granular delegated admin/ }).isChecked(), true);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Step 5 of 5: Review' }).waitFor();
+  await page.getByText(`${prefix}.onmicrosoft.com`).waitFor();
+
+  // Someone takes the domain meanwhile: the server's TAKEN shows on the domain field, on step 1.
+  const raced = await api(
+    `mutation($in: CreateCustomerInput!) { createCustomer(input: $in) { customer { id } userErrors { field code } } }`,
+    {
+      in: {
+        domainPrefix: prefix, companyName: `Race ${suffix} Sp. z o.o.`, country: 'PL', language: 'pl', culture: 'pl-PL', registrationID: '5260001246',
+        billingProfile: { firstName: 'Jan', lastName: 'Nowak', email: `jan@race${suffix}.pl`, culture: 'pl-PL', language: 'pl', addressLine1: 'ul. Długa 1', city: 'Kraków', postalCode: '30-001', country: 'PL', phoneNumber: '+48 12 123 45 67' },
+      },
+    },
+  );
+  assert.ok(raced.createCustomer.customer, JSON.stringify(raced.createCustomer.userErrors));
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  await page.getByText('The customer was not added. Fix the highlighted fields.').waitFor();
+  await page.getByRole('heading', { name: 'Step 1 of 5: Account and domain' }).waitFor();
+  const domainField = page.getByLabel(/^Domain/);
+  assert.equal(await domainField.getAttribute('aria-invalid'), 'true');
+  await page.getByText(`${prefix}.onmicrosoft.com is already taken.`).first().waitFor();
+
+  const prefix2 = `${prefix}b`;
+  await domainField.fill(prefix2);
+  await page.getByText(`${prefix2}.onmicrosoft.com is available.`).waitFor();
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Step 5 of 5: Review' }).waitFor();
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  await page.getByRole('heading', { name: `${company} was added` }).waitFor();
+  await page.getByRole('link', { name: 'Open the customer' }).click();
+  await page.getByRole('heading', { name: company, level: 1 }).waitFor();
+  await page.getByText(`${prefix2}.onmicrosoft.com`).waitFor();
+  await page.getByText('Under review').first().waitFor();
+  // It is in the list.
+  await page.getByRole('link', { name: /All customers/ }).click();
+  await search(page, prefix2);
+  assert.deepEqual(await rowNames(page), [company]);
+});
+
+test('edit the billing profile, including a conflict', async ({ page, api }) => {
+  await signIn(page);
+  await search(page, 'lodz');
+  // A customer Contoso bills directly (Cloud Reseller).
+  const row = table(page).locator('tbody tr', { hasText: 'Cloud Reseller' }).first();
+  const name = await row.locator('th a').textContent();
+  await row.locator('th a').click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+
+  await page.getByRole('button', { name: 'Edit billing profile' }).click();
+  const form = page.getByRole('form', { name: 'Edit billing profile' });
+  // A validation error first.
+  await form.getByLabel(/^Email/).fill('not-an-email');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByText('Use a valid email address, such as anna@contoso.com.').waitFor();
+  await form.getByLabel(/^Email/).fill(`billing.${Date.now()}@example.pl`);
+  const myCity = `Kraków ${Date.now() % 1000}`;
+  await form.getByLabel(/^City/).fill(myCity);
+
+  // Someone else saves a change meanwhile.
+  const { node } = await api(`query($id: ID!) { node(id: $id) { ... on Customer { billingProfile { version addressLine2 } } } }`, { id });
+  const theirLine2 = `piętro ${Date.now() % 100}`;
+  const upd = await api(
+    `mutation($in: UpdateBillingProfileInput!) { updateBillingProfile(input: $in) { billingProfile { version } userErrors { code } } }`,
+    { in: { customerID: id, version: node.billingProfile.version, addressLine2: theirLine2 } },
+  );
+  assert.ok(upd.updateBillingProfile.billingProfile, JSON.stringify(upd.updateBillingProfile.userErrors));
+
+  await form.getByRole('button', { name: 'Save' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this billing profile' });
+  await dialog.waitFor();
+  await dialog.getByRole('row', { name: /Address line 2/ }).getByText(theirLine2).waitFor();
+  await dialog.getByRole('row', { name: /City/ }).getByText(myCity).waitFor();
+  await dialog.getByRole('button', { name: 'Redo my edit on top' }).click();
+  await page.getByText('Your edit is applied on top of the latest version. Check it, then save.').waitFor();
+  assert.equal(await form.getByLabel(/^Address line 2/).inputValue(), theirLine2);
+  assert.equal(await form.getByLabel(/^City/).inputValue(), myCity);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Billing profile saved. The customer is under review again.').waitFor();
+  await page.getByText(myCity).first().waitFor();
+
+  const after = await api(`query($id: ID!) { node(id: $id) { ... on Customer { verificationStatus billingProfile { city addressLine2 } } } }`, { id });
+  assert.equal(after.node.billingProfile.city, myCity);
+  assert.equal(after.node.billingProfile.addressLine2, theirLine2, 'their change is kept');
+  assert.equal(after.node.verificationStatus, 'UNDER_REVIEW');
+});
+
+test('switch language, remembered', async ({ page }) => {
+  await signIn(page);
+  const switcher = () => page.locator('.lang-switch select');
+  await switcher().selectOption('ru');
+  await page.getByRole('heading', { name: 'Клиенты', level: 1 }).waitFor();
+  await page.getByRole('button', { name: /^Страна/ }).waitFor();
+  assert.match(await page.locator('.total').textContent(), /клиент/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Клиенты', level: 1 }).waitFor();
+  await firstRow(page).waitFor();
+  for (const [lang, heading, country] of [
+    ['pl', 'Klienci', 'Polska'],
+    ['fr', 'Clients', 'Pologne'],
+    ['it', 'Clienti', 'Polonia'],
+  ]) {
+    await switcher().selectOption(lang);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.goto('/?country=PL');
+    await table(page).getByText(country).first().waitFor();
+  }
+  await switcher().selectOption('en');
+  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+});
+
+test('each screen loads with exactly one GraphQL request', async ({ page, gqlRequests }) => {
+  await signIn(page);
+  const count = async (load, ready) => {
+    await settle(gqlRequests);
+    const before = gqlRequests.length;
+    await load();
+    await ready();
+    await settle(gqlRequests);
+    return gqlRequests.slice(before);
+  };
+  const screens = {};
+  screens.list = await count(() => page.goto('/'), () => firstRow(page).waitFor());
+  const href = await firstRow(page).locator('th a').getAttribute('href');
+  screens.customer = await count(() => page.goto(href), () => page.getByRole('heading', { name: 'Company profile' }).waitFor());
+  screens.add = await count(() => page.goto('/customers/new'), () => page.getByLabel(/^Company name/).waitFor());
+  screens.tags = await count(() => page.goto('/tags'), () => page.getByRole('heading', { name: 'Manage tags', level: 1 }).waitFor());
+  // In-app navigation too (the cache may answer; never more than one request).
+  await page.goto('/');
+  await firstRow(page).waitFor();
+  screens.customerInApp = await count(() => firstRow(page).locator('th a').click(), () => page.getByRole('heading', { name: 'Company profile' }).waitFor());
+  for (const [name, reqs] of Object.entries(screens)) {
+    const limit = name === 'customerInApp' ? [0, 1] : [1];
+    assert.ok(limit.includes(reqs.length), `${name}: ${reqs.length} requests: ${reqs.map((r) => r.url.slice(0, 120)).join(' ; ')}`);
+  }
+  console.log('[e2e]      requests per screen:', Object.fromEntries(Object.entries(screens).map(([k, v]) => [k, v.length])));
+});
+
+test('list screen is usable within one second', async ({ page }) => {
+  await signIn(page);
+  const times = [];
+  const api_ = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto('about:blank');
+    await page.goto('/');
+    await firstRow(page).waitFor();
+    await page.getByRole('searchbox', { name: 'Search customers' }).waitFor();
+    times.push(await page.evaluate(() => Math.round(performance.now())));
+    api_.push(
+      await page.evaluate(() =>
+        Math.round(performance.getEntriesByType('resource').find((e) => e.name.includes('/graphql'))?.duration ?? -1),
+      ),
+    );
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`[e2e]      list screen time-to-usable (navigation start to rows shown): ${times.join(', ')} ms; median ${median} ms`);
+  console.log(`[e2e]      of which the CustomerList request: ${api_.join(', ')} ms`);
+  assert.ok(median < 1000, `median ${median} ms`);
+});
+
+await runSuite(tests);

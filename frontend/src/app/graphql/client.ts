@@ -1,0 +1,103 @@
+// The GraphQL client: urql with Graphcache, a normalized cache. Every object with an `id` is stored once,
+// so a tag renamed in "Manage tags" or a customer renamed on its page is current on every screen without
+// refetching; connections are cached per arguments (cursor paging). Mutations invalidate the lists they
+// change. Requests carry the session cookie (credentials: 'include').
+import { Client, fetchExchange, mapExchange, type CombinedError, type Operation } from '@urql/core';
+import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
+import { DEMO_HEADER, demoUser } from '../auth';
+
+/** The API endpoint: same origin by default; VITE_PARTNERHUB_API_URL points at another (CORS) origin. */
+export const API_URL: string = import.meta.env.VITE_PARTNERHUB_API_URL || '/graphql';
+
+function invalidateField(cache: Cache, field: string) {
+  for (const f of cache.inspectFields('Query')) {
+    if (f.fieldName === field) cache.invalidate('Query', f.fieldName, f.arguments ?? undefined);
+  }
+}
+
+const invalidateList = (cache: Cache) => {
+  invalidateField(cache, 'customers');
+  invalidateField(cache, 'tags');
+};
+
+export interface ClientHooks {
+  /** Called when the server says the request is not signed in. */
+  onUnauthenticated: () => void;
+}
+
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error.networkError) return 'NETWORK';
+  const code = error.graphQLErrors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL';
+}
+
+export function createClient(hooks: ClientHooks, url = API_URL): Client {
+  return new Client({
+    url,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: (): RequestInit => {
+      const user = demoUser();
+      const headers: Record<string, string> = {};
+      if (user) headers[DEMO_HEADER] = user;
+      return { credentials: 'include', headers };
+    },
+    exchanges: [
+      mapExchange({
+        onError(error: CombinedError, _op: Operation) {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) hooks.onUnauthenticated();
+          if (error.response?.status === 401) hooks.onUnauthenticated();
+        },
+      }),
+      cacheExchange({
+        keys: {
+          Viewer: () => null,
+          CustomerConnection: () => null,
+          CustomerEdge: () => null,
+          PageInfo: () => null,
+          DomainAvailability: () => null,
+          UserError: () => null,
+          CreateCustomerPayload: () => null,
+          UpdateBillingProfilePayload: () => null,
+          TagsPayload: () => null,
+          TagPayload: () => null,
+          DeleteTagPayload: () => null,
+          SignInPayload: () => null,
+          SignOutPayload: () => null,
+          Country: (c) => (c as { code?: string }).code ?? null,
+          CountryState: () => null,
+        },
+        updates: {
+          Mutation: {
+            createCustomer(result, _args, cache) {
+              const r = result.createCustomer as { customer?: unknown } | undefined;
+              if (r?.customer) invalidateList(cache);
+            },
+            updateBillingProfile(result, _args, cache) {
+              const r = result.updateBillingProfile as { customer?: unknown } | undefined;
+              if (r?.customer) invalidateField(cache, 'customers');
+            },
+            tagsAdd(_result, _args, cache) {
+              invalidateList(cache);
+            },
+            tagsRemove(_result, _args, cache) {
+              invalidateList(cache);
+            },
+            createTag(_result, _args, cache) {
+              invalidateField(cache, 'tags');
+            },
+            updateTag(_result, _args, cache) {
+              invalidateField(cache, 'tags');
+            },
+            deleteTag(result, _args, cache) {
+              const id = (result.deleteTag as { deletedTagID?: string | null } | undefined)?.deletedTagID;
+              if (id) cache.invalidate({ __typename: 'Tag', id });
+              invalidateList(cache);
+            },
+          },
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}
