@@ -7,6 +7,7 @@ import (
 	"partnerhub/ent/activity"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/session"
+	"partnerhub/ent/viewer"
 )
 
 // startSession signs u in: a browser session (cookie) or, when tokenName is set, an access token.
@@ -19,7 +20,7 @@ func (r *mutationResolver) startSession(ctx context.Context, u *ent.User, tokenN
 	if err != nil {
 		return nil, err
 	}
-	out := &SignInPayload{Viewer: &Viewer{User: u, Partner: u.Edges.Partner}, UserErrors: []*UserError{}}
+	out := &SignInPayload{Viewer: viewerPayload(u), UserErrors: []*UserError{}}
 	if kind == session.KindCOOKIE {
 		setSessionCookie(ctx, secret, s.ExpiresAt)
 	} else {
@@ -54,4 +55,26 @@ func (r *mutationResolver) publicURL(ctx context.Context) string {
 		return scheme + "://" + req.r.Host
 	}
 	return ""
+}
+
+// permissionActions maps the API's permissions to the role matrix's actions.
+var permissionActions = map[Permission]rule.Action{
+	PermissionViewCustomers: rule.ViewCustomers, PermissionExportCustomers: rule.ExportCustomers,
+	PermissionAddCustomer: rule.AddCustomer, PermissionUpdateBilling: rule.UpdateBilling,
+	PermissionManageTags: rule.ManageTags, PermissionRequestRelationship: rule.RequestRelationship,
+	PermissionRemoveRelationship: rule.RemoveRelationship, PermissionConfirmAgreement: rule.ConfirmAgreement,
+	PermissionPurchasePermissions: rule.PurchasePermissions, PermissionCostVisibility: rule.CostVisibility,
+	PermissionPlaceOrders: rule.PlaceOrders, PermissionViewActivity: rule.ViewActivity, PermissionManageUsers: rule.ManageUsers,
+}
+
+// viewerPayload is the Viewer of a signed-in user, with what its roles allow.
+func viewerPayload(u *ent.User) *Viewer {
+	v := &Viewer{User: u, Partner: u.Edges.Partner, Permissions: []Permission{}}
+	vw := &viewer.Viewer{Roles: u.Roles}
+	for _, p := range AllPermission {
+		if rule.Can(vw, permissionActions[p]) {
+			v.Permissions = append(v.Permissions, p)
+		}
+	}
+	return v
 }

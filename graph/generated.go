@@ -342,6 +342,7 @@ type ComplexityRoot struct {
 	Query struct {
 		ActivityLog          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, from *time.Time, to *time.Time, customerID *pulid.ID, resourceTypes []activity.ResourceType, operations []string, succeeded *bool) int
 		Countries            func(childComplexity int) int
+		Country              func(childComplexity int, code string) int
 		Customers            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy []*ent.CustomerOrder, search *string, filter *CustomerListFilter) int
 		DomainAvailable      func(childComplexity int, prefix string) int
 		Invitations          func(childComplexity int) int
@@ -480,8 +481,9 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
-		Partner func(childComplexity int) int
-		User    func(childComplexity int) int
+		Partner     func(childComplexity int) int
+		Permissions func(childComplexity int) int
+		User        func(childComplexity int) int
 	}
 }
 
@@ -532,6 +534,7 @@ type QueryResolver interface {
 	Tags(ctx context.Context) ([]*ent.Tag, error)
 	DomainAvailable(ctx context.Context, prefix string) (*DomainAvailability, error)
 	Countries(ctx context.Context) ([]*validate.Country, error)
+	Country(ctx context.Context, code string) (*validate.Country, error)
 	RelationshipRequests(ctx context.Context) ([]*RelationshipRequest, error)
 	RelationshipRequest(ctx context.Context, token string) (*RelationshipRequest, error)
 }
@@ -2070,6 +2073,18 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 
 		return e.complexity.Query.Countries(childComplexity), true
 
+	case "Query.country":
+		if e.complexity.Query.Country == nil {
+			break
+		}
+
+		args, err := ec.field_Query_country_args(context.TODO(), rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Country(childComplexity, args["code"].(string)), true
+
 	case "Query.customers":
 		if e.complexity.Query.Customers == nil {
 			break
@@ -2715,6 +2730,13 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 		}
 
 		return e.complexity.Viewer.Partner(childComplexity), true
+
+	case "Viewer.permissions":
+		if e.complexity.Viewer.Permissions == nil {
+			break
+		}
+
+		return e.complexity.Viewer.Permissions(childComplexity), true
 
 	case "Viewer.user":
 		if e.complexity.Viewer.User == nil {
@@ -3988,6 +4010,34 @@ func (ec *executionContext) field_Query_activityLog_argsSucceeded(
 	}
 
 	var zeroVal *bool
+	return zeroVal, nil
+}
+
+func (ec *executionContext) field_Query_country_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := ec.field_Query_country_argsCode(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	return args, nil
+}
+func (ec *executionContext) field_Query_country_argsCode(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (string, error) {
+	if _, ok := rawArgs["code"]; !ok {
+		var zeroVal string
+		return zeroVal, nil
+	}
+
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+	if tmp, ok := rawArgs["code"]; ok {
+		return ec.unmarshalNString2string(ctx, tmp)
+	}
+
+	var zeroVal string
 	return zeroVal, nil
 }
 
@@ -14943,6 +14993,8 @@ func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field g
 				return ec.fieldContext_Viewer_user(ctx, field)
 			case "partner":
 				return ec.fieldContext_Viewer_partner(ctx, field)
+			case "permissions":
+				return ec.fieldContext_Viewer_permissions(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 		},
@@ -15198,6 +15250,78 @@ func (ec *executionContext) fieldContext_Query_countries(_ context.Context, fiel
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Country", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_country(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Query_country(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return ec.resolvers.Query().Country(rctx, fc.Args["code"].(string))
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		return graphql.Null
+	}
+	res := resTmp.(*validate.Country)
+	fc.Result = res
+	return ec.marshalOCountry2ᚖpartnerhubᚋentᚋvalidateᚐCountry(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Query_country(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "code":
+				return ec.fieldContext_Country_code(ctx, field)
+			case "name":
+				return ec.fieldContext_Country_name(ctx, field)
+			case "requiresRegistrationID":
+				return ec.fieldContext_Country_requiresRegistrationID(ctx, field)
+			case "requiresPhone":
+				return ec.fieldContext_Country_requiresPhone(ctx, field)
+			case "requiresState":
+				return ec.fieldContext_Country_requiresState(ctx, field)
+			case "requiresPostalCode":
+				return ec.fieldContext_Country_requiresPostalCode(ctx, field)
+			case "requiresCity":
+				return ec.fieldContext_Country_requiresCity(ctx, field)
+			case "postalCodeExample":
+				return ec.fieldContext_Country_postalCodeExample(ctx, field)
+			case "states":
+				return ec.fieldContext_Country_states(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Country", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_country_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17336,6 +17460,8 @@ func (ec *executionContext) fieldContext_SignInPayload_viewer(_ context.Context,
 				return ec.fieldContext_Viewer_user(ctx, field)
 			case "partner":
 				return ec.fieldContext_Viewer_partner(ctx, field)
+			case "permissions":
+				return ec.fieldContext_Viewer_permissions(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 		},
@@ -19336,6 +19462,50 @@ func (ec *executionContext) fieldContext_Viewer_partner(_ context.Context, field
 				return ec.fieldContext_Partner_resellers(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Partner", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_permissions(ctx context.Context, field graphql.CollectedField, obj *Viewer) (ret graphql.Marshaler) {
+	fc, err := ec.fieldContext_Viewer_permissions(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.Error(ctx, ec.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
+		ctx = rctx // use context from middleware stack in children
+		return obj.Permissions, nil
+	})
+	if err != nil {
+		ec.Error(ctx, err)
+		return graphql.Null
+	}
+	if resTmp == nil {
+		if !graphql.HasFieldError(ctx, fc) {
+			ec.Errorf(ctx, "must not be null")
+		}
+		return graphql.Null
+	}
+	res := resTmp.([]Permission)
+	fc.Result = res
+	return ec.marshalNPermission2ᚕpartnerhubᚋgraphᚐPermissionᚄ(ctx, field.Selections, res)
+}
+
+func (ec *executionContext) fieldContext_Viewer_permissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Permission does not have child fields")
 		},
 	}
 	return fc, nil
@@ -25502,6 +25672,25 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "country":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_country(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "relationshipRequests":
 			field := field
 
@@ -26668,6 +26857,11 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "partner":
 			out.Values[i] = ec._Viewer_partner(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "permissions":
+			out.Values[i] = ec._Viewer_permissions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -27862,6 +28056,75 @@ func (ec *executionContext) marshalNPartnerCapacity2ᚕpartnerhubᚋentᚋschema
 	return ret
 }
 
+func (ec *executionContext) unmarshalNPermission2partnerhubᚋgraphᚐPermission(ctx context.Context, v any) (Permission, error) {
+	var res Permission
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPermission2partnerhubᚋgraphᚐPermission(ctx context.Context, sel ast.SelectionSet, v Permission) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPermission2ᚕpartnerhubᚋgraphᚐPermissionᚄ(ctx context.Context, v any) ([]Permission, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]Permission, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPermission2partnerhubᚋgraphᚐPermission(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPermission2ᚕpartnerhubᚋgraphᚐPermissionᚄ(ctx context.Context, sel ast.SelectionSet, v []Permission) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNPermission2partnerhubᚋgraphᚐPermission(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNPlaceOrderInput2partnerhubᚋgraphᚐPlaceOrderInput(ctx context.Context, v any) (PlaceOrderInput, error) {
 	res, err := ec.unmarshalInputPlaceOrderInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28975,6 +29238,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	}
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOCountry2ᚖpartnerhubᚋentᚋvalidateᚐCountry(ctx context.Context, sel ast.SelectionSet, v *validate.Country) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Country(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {

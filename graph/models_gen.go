@@ -305,7 +305,8 @@ type UpdateBillingProfileInput struct {
 }
 
 type UpdateBillingProfilePayload struct {
-	Customer       *ent.Customer       `json:"customer,omitempty"`
+	Customer *ent.Customer `json:"customer,omitempty"`
+	// The profile as saved; on CONFLICT, the profile as it is now (to show what changed).
 	BillingProfile *ent.BillingProfile `json:"billingProfile,omitempty"`
 	UserErrors     []*UserError        `json:"userErrors"`
 	// Accepted, but worth a second look (such as a web address in the company name).
@@ -363,6 +364,72 @@ type UserPayload struct {
 type Viewer struct {
 	User    *ent.User    `json:"user"`
 	Partner *ent.Partner `json:"partner"`
+	// What the user's roles allow (the role matrix of domain.md §1), for showing only the commands that
+	// will work. The server checks every call anyway.
+	Permissions []Permission `json:"permissions"`
+}
+
+type Permission string
+
+const (
+	PermissionViewCustomers       Permission = "VIEW_CUSTOMERS"
+	PermissionExportCustomers     Permission = "EXPORT_CUSTOMERS"
+	PermissionAddCustomer         Permission = "ADD_CUSTOMER"
+	PermissionUpdateBilling       Permission = "UPDATE_BILLING"
+	PermissionManageTags          Permission = "MANAGE_TAGS"
+	PermissionRequestRelationship Permission = "REQUEST_RELATIONSHIP"
+	PermissionRemoveRelationship  Permission = "REMOVE_RELATIONSHIP"
+	PermissionConfirmAgreement    Permission = "CONFIRM_AGREEMENT"
+	PermissionPurchasePermissions Permission = "PURCHASE_PERMISSIONS"
+	PermissionCostVisibility      Permission = "COST_VISIBILITY"
+	PermissionPlaceOrders         Permission = "PLACE_ORDERS"
+	PermissionViewActivity        Permission = "VIEW_ACTIVITY"
+	PermissionManageUsers         Permission = "MANAGE_USERS"
+)
+
+var AllPermission = []Permission{
+	PermissionViewCustomers,
+	PermissionExportCustomers,
+	PermissionAddCustomer,
+	PermissionUpdateBilling,
+	PermissionManageTags,
+	PermissionRequestRelationship,
+	PermissionRemoveRelationship,
+	PermissionConfirmAgreement,
+	PermissionPurchasePermissions,
+	PermissionCostVisibility,
+	PermissionPlaceOrders,
+	PermissionViewActivity,
+	PermissionManageUsers,
+}
+
+func (e Permission) IsValid() bool {
+	switch e {
+	case PermissionViewCustomers, PermissionExportCustomers, PermissionAddCustomer, PermissionUpdateBilling, PermissionManageTags, PermissionRequestRelationship, PermissionRemoveRelationship, PermissionConfirmAgreement, PermissionPurchasePermissions, PermissionCostVisibility, PermissionPlaceOrders, PermissionViewActivity, PermissionManageUsers:
+		return true
+	}
+	return false
+}
+
+func (e Permission) String() string {
+	return string(e)
+}
+
+func (e *Permission) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Permission(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Permission", str)
+	}
+	return nil
+}
+
+func (e Permission) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
 type UserErrorCode string

@@ -125,7 +125,12 @@ func (r *mutationResolver) UpdateBillingProfile(ctx context.Context, input Updat
 		return err
 	})
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
-		return &UpdateBillingProfilePayload{UserErrors: errs, Warnings: []*UserError{}}, err
+		out := &UpdateBillingProfilePayload{UserErrors: errs, Warnings: []*UserError{}}
+		if len(errs) == 1 && errs[0].Code == UserErrorCodeConflict {
+			// What the profile is now, so the user sees what changed and can redo the edit on top.
+			out.BillingProfile, _ = r.client.BillingProfile.Query().Where(billingprofile.CustomerID(input.CustomerID)).Only(ctx)
+		}
+		return out, err
 	}
 	cust, err := r.client.Customer.Get(ctx, updated.CustomerID)
 	if err != nil {
@@ -183,7 +188,7 @@ func (r *queryResolver) Viewer(ctx context.Context) (*Viewer, error) {
 	if u == nil {
 		return nil, errUnauthenticated
 	}
-	return &Viewer{User: u, Partner: u.Edges.Partner}, nil
+	return viewerPayload(u), nil
 }
 
 // Customers is the resolver for the customers field.

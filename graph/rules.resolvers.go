@@ -122,6 +122,15 @@ func (r *queryResolver) Countries(ctx context.Context) ([]*validate.Country, err
 	return out, nil
 }
 
+// Country is the resolver for the country field.
+func (r *queryResolver) Country(ctx context.Context, code string) (*validate.Country, error) {
+	c, ok := validate.LookupCountry(code)
+	if !ok {
+		return nil, nil
+	}
+	return &c, nil
+}
+
 // RelationshipRequests is the resolver for the relationshipRequests field.
 func (r *queryResolver) RelationshipRequests(ctx context.Context) ([]*RelationshipRequest, error) {
 	return r.openRequests(ctx)
