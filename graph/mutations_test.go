@@ -692,8 +692,10 @@ func TestMutUpdateBillingProfile(t *testing.T) {
 			p = mutUpdateBilling(e, f.AdminA, map[string]any{"customerID": cust.ID, "version": stale,
 				"companyName": "Overwritten Name", "city": "Overwritten"})
 			mutWantUserError(t, fmt.Sprintf("stale version %d", stale), p.UserErrors, []string{"input", "version"}, "CONFLICT")
-			if p.Customer != nil || p.BillingProfile != nil {
-				t.Errorf("stale update returned data: %+v", p)
+			// No customer; the billing profile as it is now, to show what changed.
+			if p.Customer != nil || p.BillingProfile == nil || p.BillingProfile.Version != v0+2 ||
+				p.BillingProfile.CompanyName != "Vantablack Dispensary" {
+				t.Errorf("stale update returned: %+v", p)
 			}
 		}
 		c2 := mutMustGetCustomer(e, f.AdminA, cust.ID)
