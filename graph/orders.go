@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
+	"partnerhub/ent/offer"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/text"
@@ -50,3 +52,19 @@ func filterOffers(offers []*ent.Offer, search string) []*ent.Offer {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// sortOffers orders offers by catalog, in the order catalogs are declared (AZURE, MARKETPLACE, SOFTWARE,
+// ONLINE_SERVICES, as domain.md §8 lists them), then by name ignoring case and accents — the same on
+// every database.
+func sortOffers(offers []*ent.Offer) {
+	rank := map[offer.Catalog]int{}
+	for i, c := range []offer.Catalog{offer.CatalogAZURE, offer.CatalogMARKETPLACE, offer.CatalogSOFTWARE, offer.CatalogONLINE_SERVICES} {
+		rank[c] = i
+	}
+	slices.SortStableFunc(offers, func(a, b *ent.Offer) int {
+		if d := rank[a.Catalog] - rank[b.Catalog]; d != 0 {
+			return d
+		}
+		return strings.Compare(text.SortKey(a.Name), text.SortKey(b.Name))
+	})
+}

@@ -56,13 +56,17 @@ func (r *mutationResolver) CancelSubscription(ctx context.Context, input Subscri
 
 // Offers is the resolver for the offers field.
 func (r *queryResolver) Offers(ctx context.Context, catalog *offer.Catalog, search *string) ([]*ent.Offer, error) {
-	q := r.client.Offer.Query().Where(offer.Active(true)).Order(offer.ByCatalog(), offer.ByName())
+	q := r.client.Offer.Query().Where(offer.Active(true))
 	if catalog != nil {
 		q.Where(offer.CatalogEQ(*catalog))
 	}
 	offers, err := q.All(ctx)
-	if err != nil || search == nil {
-		return offers, err
+	if err != nil {
+		return nil, err
+	}
+	sortOffers(offers)
+	if search == nil {
+		return offers, nil
 	}
 	return filterOffers(offers, *search), nil
 }

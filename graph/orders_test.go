@@ -956,33 +956,31 @@ func TestOrdersSubscriptionChanges(t *testing.T) {
 		// reactivating and auto-renewal are not (domain.md §7).
 		s2 := subs[1]
 		for _, status := range []customer.VerificationStatus{customer.VerificationStatusNOT_ALLOWED, customer.VerificationStatusUNDER_REVIEW} {
-			{
-				ordSetVerification(e, c.ID, status)
-				s2 = ordSubOf(t, e, f.AdminA, s2.ID)
-				refusedChange(string(status)+": quantity change", "updateSubscription", ordQuantityInput(s2, s2.Quantity+1), "NOT_VERIFIED", updateFields...)
-				refusedChange(string(status)+": quantity and autoRenew together", "updateSubscription",
-					map[string]any{"id": s2.ID, "version": s2.Version, "quantity": s2.Quantity + 1, "autoRenew": !s2.AutoRenew}, "NOT_VERIFIED", updateFields...)
-				refusedChange(string(status)+": cancel", "cancelSubscription", ordStatusInput(s2), "NOT_VERIFIED", statusFields...)
+			ordSetVerification(e, c.ID, status)
+			s2 = ordSubOf(t, e, f.AdminA, s2.ID)
+			refusedChange(string(status)+": quantity change", "updateSubscription", ordQuantityInput(s2, s2.Quantity+1), "NOT_VERIFIED", updateFields...)
+			refusedChange(string(status)+": quantity and autoRenew together", "updateSubscription",
+				map[string]any{"id": s2.ID, "version": s2.Version, "quantity": s2.Quantity + 1, "autoRenew": !s2.AutoRenew}, "NOT_VERIFIED", updateFields...)
+			refusedChange(string(status)+": cancel", "cancelSubscription", ordStatusInput(s2), "NOT_VERIFIED", statusFields...)
 
-				got := ordMustMutate(t, e, f.AdminA, "suspendSubscription", ordStatusInput(s2))
-				if got.Status != "SUSPENDED" || got.Version != s2.Version+1 {
-					t.Errorf("%s: suspend: %+v", status, got)
-				}
-				refusedChange(string(status)+": cancel while SUSPENDED", "cancelSubscription", ordStatusInput(got), "NOT_VERIFIED", statusFields...)
-				s2 = got
-				got = ordMustMutate(t, e, f.AdminA, "reactivateSubscription", ordStatusInput(s2))
-				if got.Status != "ACTIVE" || got.Version != s2.Version+1 {
-					t.Errorf("%s: reactivate: %+v", status, got)
-				}
-				s2 = got
-				got = ordMustMutate(t, e, f.AdminA, "updateSubscription", ordAutoRenewInput(s2, !s2.AutoRenew))
-				if got.AutoRenew == s2.AutoRenew || got.Version != s2.Version+1 || got.Quantity != s2.Quantity {
-					t.Errorf("%s: autoRenew toggle: %+v (was %+v)", status, got, s2)
-				}
-				s2 = got
-				if db := ordDB(e, s2.ID); db.Quantity != 10 || db.Status != subscription.StatusACTIVE || db.AutoRenew != s2.AutoRenew {
-					t.Errorf("%s: stored %+v", status, db)
-				}
+			got := ordMustMutate(t, e, f.AdminA, "suspendSubscription", ordStatusInput(s2))
+			if got.Status != "SUSPENDED" || got.Version != s2.Version+1 {
+				t.Errorf("%s: suspend: %+v", status, got)
+			}
+			refusedChange(string(status)+": cancel while SUSPENDED", "cancelSubscription", ordStatusInput(got), "NOT_VERIFIED", statusFields...)
+			s2 = got
+			got = ordMustMutate(t, e, f.AdminA, "reactivateSubscription", ordStatusInput(s2))
+			if got.Status != "ACTIVE" || got.Version != s2.Version+1 {
+				t.Errorf("%s: reactivate: %+v", status, got)
+			}
+			s2 = got
+			got = ordMustMutate(t, e, f.AdminA, "updateSubscription", ordAutoRenewInput(s2, !s2.AutoRenew))
+			if got.AutoRenew == s2.AutoRenew || got.Version != s2.Version+1 || got.Quantity != s2.Quantity {
+				t.Errorf("%s: autoRenew toggle: %+v (was %+v)", status, got, s2)
+			}
+			s2 = got
+			if db := ordDB(e, s2.ID); db.Quantity != 10 || db.Status != subscription.StatusACTIVE || db.AutoRenew != s2.AutoRenew {
+				t.Errorf("%s: stored %+v", status, db)
 			}
 		}
 

@@ -50,7 +50,7 @@ func PlaceOrder(ctx context.Context, client *ent.Client, customerID pulid.ID, li
 	if err != nil {
 		return nil, err
 	}
-	if err := purchasesAllowed(c, "New purchases"); err != nil {
+	if err := purchasesAllowed(c, "customerID", "New purchases"); err != nil {
 		return nil, err
 	}
 	agreed, err := HasAgreement(ctx, client, customerID)
@@ -113,9 +113,10 @@ func PlaceOrder(ctx context.Context, client *ent.Client, customerID pulid.ID, li
 }
 
 // purchasesAllowed refuses what a customer that is not ALLOWED may not do (domain.md §7).
-func purchasesAllowed(c *ent.Customer, what string) error {
+// field is the input field to name ("" when the input as a whole is refused).
+func purchasesAllowed(c *ent.Customer, field, what string) error {
 	if c.VerificationStatus != customer.VerificationStatusALLOWED {
-		return Errorf("customerID", CodeNotVerified, "%s are blocked until the customer is verified (now %s).", what, c.VerificationStatus)
+		return Errorf(field, CodeNotVerified, "%s are blocked until the customer is verified (now %s).", what, c.VerificationStatus)
 	}
 	return nil
 }
@@ -147,7 +148,7 @@ func ChangeSubscription(ctx context.Context, client *ent.Client, id pulid.ID, ve
 	}
 	upd := client.Subscription.UpdateOneID(id).SetVersion(version)
 	if ch.Quantity != nil {
-		if err := purchasesAllowed(c, "Quantity changes"); err != nil {
+		if err := purchasesAllowed(c, "", "Quantity changes"); err != nil {
 			return nil, err
 		}
 		if s.Status != subscription.StatusACTIVE {
@@ -164,7 +165,7 @@ func ChangeSubscription(ctx context.Context, client *ent.Client, id pulid.ID, ve
 	if ch.Status != nil {
 		switch to := *ch.Status; {
 		case to == subscription.StatusCANCELLED:
-			if err := purchasesAllowed(c, "Cancellations"); err != nil {
+			if err := purchasesAllowed(c, "", "Cancellations"); err != nil {
 				return nil, err
 			}
 		case to == subscription.StatusSUSPENDED && s.Status == subscription.StatusACTIVE,
@@ -192,8 +193,8 @@ func RenewDue(ctx context.Context, client *ent.Client, limit int) (int, error) {
 	}
 	changed := 0
 	for _, s := range due {
-		upd := client.Subscription.Update().Where(subscription.ID(s.ID), subscription.TermEnd(s.TermEnd),
-			subscription.StatusEQ(s.Status))
+		// Only if nothing changed since it was read (a user may switch auto-renew off meanwhile).
+		upd := client.Subscription.Update().Where(subscription.ID(s.ID), subscription.Version(s.Version))
 		if s.AutoRenew && s.Status == subscription.StatusACTIVE {
 			upd.SetTermEnd(s.TermEnd.AddDate(0, s.Edges.Offer.TermMonths, 0)).AddRenewals(1)
 		} else {
