@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/customertag"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
@@ -41,12 +43,28 @@ func (s *Server) exportCustomers(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The partner's tags, once; each batch then reads its tag links by customer, a primary-key lookup.
+	tags, err := s.client.Tag.Query().All(ctx)
+	if err != nil {
+		s.log.ErrorContext(ctx, "export", "err", err)
+		http.Error(w, "Something went wrong on our side. Please try again.", http.StatusInternalServerError)
+		return
+	}
+	tagNames := make(map[pulid.ID]string, len(tags))
+	for _, t := range tags {
+		tagNames[t.ID] = t.Name
+	}
 	out := newCSV(w, "Customers.csv", v.CustomerCount)
 	out.row("Microsoft ID", "Company name", "Primary domain name", "Relationship", "Tags")
 	var last *ent.Customer
 	for {
-		q := s.client.Customer.Query().WithRelationships().WithTags().
+		q := s.client.Customer.Query().
+			WithRelationships(func(q *ent.RelationshipQuery) {
+				q.Select(relationship.FieldCustomerID, relationship.FieldType, relationship.FieldStatus)
+			}).
 			Order(customer.BySortName(), customer.ByID()).Limit(exportBatch)
+		// Only the columns the file needs (and the keyset's).
+		q.Select(customer.FieldID, customer.FieldMicrosoftID, customer.FieldDisplayName, customer.FieldPrimaryDomain, customer.FieldSortName)
 		if last != nil {
 			q.Where(customer.Or(customer.SortNameGT(last.SortName),
 				customer.And(customer.SortName(last.SortName), customer.IDGT(last.ID))))
@@ -56,16 +74,28 @@ func (s *Server) exportCustomers(w http.ResponseWriter, r *http.Request) {
 			out.fail(ctx, s, err)
 			return
 		}
+		ids := make([]pulid.ID, len(batch))
+		for i, c := range batch {
+			ids[i] = c.ID
+		}
+		links, err := s.client.CustomerTag.Query().Where(customertag.CustomerIDIn(ids...)).All(ctx)
+		if err != nil {
+			out.fail(ctx, s, err)
+			return
+		}
+		tagsOf := make(map[pulid.ID][]string, len(batch))
+		for _, l := range links {
+			tagsOf[l.CustomerID] = append(tagsOf[l.CustomerID], tagNames[l.TagID])
+		}
 		for _, c := range batch {
-			var rels, tags []string
+			var rels []string
 			for _, rel := range c.Edges.Relationships {
 				if rel.Status == relationship.StatusACTIVE {
 					rels = append(rels, relationshipNames[rel.Type])
 				}
 			}
-			for _, t := range c.Edges.Tags {
-				tags = append(tags, t.Name)
-			}
+			tags := tagsOf[c.ID]
+			slices.Sort(tags)
 			out.row(c.MicrosoftID, c.DisplayName, c.PrimaryDomain, strings.Join(rels, "; "), strings.Join(tags, "; "))
 		}
 		if err := out.flush(); err != nil || len(batch) < exportBatch {

@@ -165,15 +165,36 @@ func (Tag) Policy() ent.Policy {
 		rule.Require(rule.ManageTags))
 }
 
-// Policy of the CustomerTag: links to the viewer partner's tags; created only by rule.AddTags.
+// Policy of the CustomerTag: links to the viewer partner's tags; created only by rule.AddTags. Queries
+// check each link's tag by its primary key, so that links looked up by customer stay a primary-key
+// lookup (a join from the partner's tags would read every link of every tag).
 func (CustomerTag) Policy() ent.Policy {
-	return tenantPolicy(rule.ViewCustomers,
+	p := tenantPolicy(rule.ViewCustomers,
 		where(func(v *viewer.Viewer) entql.P {
 			return entql.HasEdgeWith("tag", entql.FieldEQ(tag.FieldPartnerID, string(v.PartnerID)))
 		}),
 		rule.Require(rule.ManageTags),
 		privacy.OnMutationOperation(rule.AllowTagWrites(), ent.OpCreate),
 		never(ent.OpCreate))
+	p.Query = privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Require(rule.ViewCustomers),
+		privacy.CustomerTagQueryRuleFunc(func(ctx context.Context, q *gen.CustomerTagQuery) error {
+			q.Where(ownTagLink(viewer.FromContext(ctx)))
+			return privacy.Allow
+		})}
+	return p
+}
+
+// ownTagLink: the link's tag is the viewer partner's, checked per row by the tag's primary key.
+func ownTagLink(v *viewer.Viewer) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		d := sql.Dialect(s.Dialect())
+		t := d.Table(tag.Table).As("link_tag")
+		sub := d.Select(t.C(tag.FieldPartnerID)).From(t).Where(sql.ColumnsEQ(t.C(tag.FieldID), s.C("tag_id")))
+		s.Where(sql.P(func(b *sql.Builder) {
+			b.Wrap(func(b *sql.Builder) { b.Join(sub) })
+			b.WriteString(" = ").Arg(string(v.PartnerID))
+		}))
+	}
 }
 
 // Policy of the Activity: the partner's own log, for roles that may see it; records are written only
