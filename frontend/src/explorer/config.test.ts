@@ -3,8 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_HEADERS,
   DEFAULT_QUERY,
-  DEMO_USER_EMAIL,
-  DEMO_USER_HEADER,
   explorerFetcherOptions,
 } from './config';
 
@@ -13,8 +11,8 @@ function mockFetch() {
 }
 
 describe('explorer fetcher', () => {
-  it('pre-fills the headers editor with the demo user header', () => {
-    expect(JSON.parse(DEFAULT_HEADERS)).toEqual({ [DEMO_USER_HEADER]: DEMO_USER_EMAIL });
+  it('starts with no headers: requests carry the browser session', () => {
+    expect(JSON.parse(DEFAULT_HEADERS)).toEqual({});
   });
 
   it.each([
@@ -25,7 +23,7 @@ describe('explorer fetcher', () => {
     const fetcher = createGraphiQLFetcher(explorerFetcherOptions(fetchImpl));
 
     const result = await fetcherReturnToPromise(
-      fetcher({ query, operationName }, { headers: JSON.parse(DEFAULT_HEADERS) }),
+      fetcher({ query, operationName }, { headers: { Authorization: 'Bearer pht_example' } }),
     );
 
     expect(result).toEqual({ data: { __typename: 'Query' } });
@@ -35,7 +33,7 @@ describe('explorer fetcher', () => {
     expect(init).toMatchObject({
       method: 'POST',
       credentials: 'include',
-      headers: { 'content-type': 'application/json', [DEMO_USER_HEADER]: DEMO_USER_EMAIL },
+      headers: { 'content-type': 'application/json', Authorization: 'Bearer pht_example' },
     });
     expect(JSON.parse(String(init?.body))).toMatchObject({ query, operationName });
   });

@@ -4,17 +4,17 @@ import type { CreateFetcherOptions } from '@graphiql/toolkit';
 export const GRAPHQL_ENDPOINT = '/graphql';
 
 /**
- * Identity header the server honours in demo mode only; it lets the explorer
- * act as a seeded demo user without signing in.
+ * Initial contents of GraphiQL's headers editor (a JSON object). Empty: requests carry the browser's
+ * Partnerhub session, so the explorer works for whoever signed in to the app. API clients put
+ * {"Authorization": "Bearer pht_…"} here instead.
  */
-export const DEMO_USER_HEADER = 'X-Partnerhub-User';
-export const DEMO_USER_EMAIL = 'admin@contoso-demo.example';
-
-/** Initial contents of GraphiQL's headers editor (a JSON object). */
-export const DEFAULT_HEADERS = JSON.stringify({ [DEMO_USER_HEADER]: DEMO_USER_EMAIL }, null, 2);
+export const DEFAULT_HEADERS = '{}';
 
 /** Initial contents of GraphiQL's query editor. */
-export const DEFAULT_QUERY = `query CustomerList {
+export const DEFAULT_QUERY = `# Partnerhub's GraphQL explorer. Requests use your Partnerhub session: sign in to the app (/)
+# first. With an access token instead, put {"Authorization": "Bearer pht_…"} in the Headers tab; a
+# server in demo mode also accepts {"X-Partnerhub-User": "admin@contoso-demo.example"}.
+query CustomerList {
   viewer { user { name email } partner { name } }
   customers(first: 20, orderBy: [{field: COMPANY_NAME, direction: ASC}]) {
     totalCount
