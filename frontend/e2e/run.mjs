@@ -363,6 +363,143 @@ test('edit the billing profile, including a conflict', async ({ page, api }) => 
   assert.equal(after.node.verificationStatus, 'UNDER_REVIEW');
 });
 
+test('place an order for a customer, then change the subscription', async ({ page, api }) => {
+  // A verified customer Contoso bills directly, preferably one without a confirmed agreement (the form is part of the flow).
+  const { customers } = await api(
+    `{ customers(first: 100, filter: { verificationStatuses: [ALLOWED], relationshipTypes: [DIRECT_BILL] }) { edges { node { id displayName agreementConfirmed } } } }`,
+  );
+  const nodes = customers.edges.map((e) => e.node);
+  assert.ok(nodes.length > 0, 'an ALLOWED customer');
+  const cust = nodes.find((n) => !n.agreementConfirmed) ?? nodes[0];
+  const { offers } = await api(`{ offers(catalog: ONLINE_SERVICES) { id name minQuantity maxQuantity active } }`);
+  const offer = offers.find((o) => o.active && o.minQuantity <= 1 && o.maxQuantity >= 5);
+  assert.ok(offer, 'an orderable offer');
+  const searchWord = offer.name.split(/\s+/).pop();
+
+  await signIn(page);
+  await search(page, cust.displayName);
+  // "New order" on the selected customer.
+  await page.getByRole('checkbox', { name: `Select ${cust.displayName}`, exact: true }).first().check();
+  await page.getByRole('button', { name: 'New order' }).click();
+  await page.getByRole('heading', { name: `New order for ${cust.displayName}`, level: 1 }).waitFor();
+  assert.equal(decodeURIComponent(new URL(page.url()).pathname), `/customers/${cust.id}/order`);
+
+  await page.getByLabel('Catalog').selectOption('ONLINE_SERVICES');
+  await page.getByRole('searchbox', { name: 'Search offers' }).fill(searchWord);
+  await page.getByRole('button', { name: `Add ${offer.name} to the order`, exact: true }).click();
+  const qty = page.getByRole('spinbutton', { name: `Quantity of ${offer.name}`, exact: true });
+  await qty.fill('2');
+  await page.getByRole('button', { name: 'Review order' }).click();
+  await page.getByRole('heading', { name: 'Review and place the order' }).waitFor();
+  await page.getByRole('button', { name: 'Place order' }).click();
+
+  if (!cust.agreementConfirmed) {
+    // The server refuses with AGREEMENT_REQUIRED; confirm the agreement inline, then place again.
+    // The refusal opens the agreement form by itself.
+    const form = page.getByRole('form', { name: 'Confirm the customer agreement' });
+    await form.waitFor();
+    await page.getByText('The customer agreement must be confirmed before ordering.').waitFor();
+    await form.getByLabel(/^Contact first name/).fill('Anna');
+    await form.getByLabel(/^Contact last name/).fill('Kowalska');
+    await form.getByLabel(/^Contact email/).fill(`anna.${Date.now()}@example.com`);
+    await form.getByRole('button', { name: 'Confirm agreement' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Place order' }).click();
+  }
+
+  await page.getByText('Order placed: 1 subscription added.').waitFor();
+  await page.getByRole('heading', { name: cust.displayName, level: 1 }).waitFor();
+  const subs = page.getByRole('region', { name: /^Subscriptions/ });
+  const subQty = subs.getByRole('spinbutton', { name: `Quantity of ${offer.name}`, exact: true }).last();
+  assert.equal(await subQty.inputValue(), '2');
+  await subQty.fill('5');
+  await subs.getByRole('button', { name: `Change the quantity of ${offer.name}`, exact: true }).click();
+  await subs.getByText('Subscription updated.').waitFor();
+
+  const after = await api(
+    `query($id: ID!) { node(id: $id) { ... on Customer { agreementConfirmed subscriptions(first: 100) { edges { node { quantity offer { id } } } } } } }`,
+    { id: cust.id },
+  );
+  assert.equal(after.node.agreementConfirmed, true);
+  assert.ok(after.node.subscriptions.edges.some((e) => e.node.offer.id === offer.id && e.node.quantity === 5), 'the new quantity is saved');
+});
+
+/** Parses RFC 4180 CSV (quoted cells may hold commas, quotes and line ends). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+test('export the customer list as CSV, with progress', async ({ page, api }) => {
+  const { customers } = await api(`{ customers(first: 1) { totalCount } }`);
+  await signIn(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'Customers.csv');
+  const { readFile } = await import('node:fs/promises');
+  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const rows = parseCsv(text);
+  assert.deepEqual(rows[0], ['Microsoft ID', 'Company name', 'Primary domain name', 'Relationship', 'Tags']);
+  assert.equal(rows.length - 1, customers.totalCount, 'one row per customer');
+  await page.getByText(`Exported ${customers.totalCount.toLocaleString('en-GB')} rows to Customers.csv.`).waitFor();
+});
+
+test('activity log: filter, then download the same records as CSV', async ({ page, api }) => {
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity log' }).click();
+  await page.getByRole('heading', { name: 'Activity log', level: 1 }).waitFor();
+  await page.getByLabel('Outcome').selectOption('true');
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('succeeded') === 'true');
+  const { activityLog } = await api(`{ activityLog(succeeded: true) { totalCount } }`);
+  await page.getByText(new RegExp(`^${activityLog.totalCount.toLocaleString('en-GB')} records?$`)).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'Activity.csv');
+  const { readFile } = await import('node:fs/promises');
+  const rows = parseCsv((await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, ''));
+  assert.equal(rows.length - 1, activityLog.totalCount, 'one row per record');
+});
+
+test('accept an invitation from its link, then use the app', async ({ page, api }) => {
+  const email = `invited.${Date.now()}@contoso-demo.example`;
+  const { inviteUser } = await api(
+    `mutation($in: InviteUserInput!) { inviteUser(input: $in) { link userErrors { field code } } }`,
+    { in: { email, name: 'Invited Agent', roles: ['SALES_AGENT'] } },
+  );
+  assert.ok(inviteUser.link, JSON.stringify(inviteUser.userErrors));
+  const hash = new URL(inviteUser.link, 'http://x').hash;
+  assert.match(hash, /token=/);
+  await page.goto(`/accept-invitation${hash}`);
+  await page.getByRole('heading', { name: 'Join Partnerhub', level: 1 }).waitFor();
+  await page.getByLabel(/^New password/).fill('correct horse battery staple');
+  await page.getByLabel(/^Repeat the password/).fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Set password and sign in' }).click();
+  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+  await page.getByText('Signed in as Invited Agent').waitFor();
+  assert.equal(new URL(page.url()).hash, '', 'the token is gone from the address');
+});
+
 test('switch language, remembered', async ({ page }) => {
   await signIn(page);
   const switcher = () => page.locator('.lang-switch select');
@@ -402,8 +539,11 @@ test('each screen loads with exactly one GraphQL request', async ({ page, gqlReq
   screens.list = await count(() => page.goto('/'), () => firstRow(page).waitFor());
   const href = await firstRow(page).locator('th a').getAttribute('href');
   screens.customer = await count(() => page.goto(href), () => page.getByRole('heading', { name: 'Company profile' }).waitFor());
+  screens.order = await count(() => page.goto(`${href}/order`), () => page.getByRole('heading', { name: 'Offers' }).waitFor());
   screens.add = await count(() => page.goto('/customers/new'), () => page.getByLabel(/^Company name/).waitFor());
   screens.tags = await count(() => page.goto('/tags'), () => page.getByRole('heading', { name: 'Manage tags', level: 1 }).waitFor());
+  screens.activity = await count(() => page.goto('/activity'), () => page.getByRole('heading', { name: 'Activity log', level: 1 }).waitFor());
+  screens.users = await count(() => page.goto('/users'), () => page.getByRole('heading', { name: 'Users and roles', level: 1 }).waitFor());
   // In-app navigation too (the cache may answer; never more than one request).
   await page.goto('/');
   await firstRow(page).waitFor();

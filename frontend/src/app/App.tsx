@@ -14,7 +14,15 @@ import { ViewerContext, can, type Viewer } from './viewer';
 
 const AddCustomer = lazy(() => import('./screens/AddCustomer').then((m) => ({ default: m.AddCustomer })));
 const CustomerPage = lazy(() => import('./screens/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const NewOrder = lazy(() => import('./screens/NewOrder').then((m) => ({ default: m.NewOrder })));
+const ActivityLog = lazy(() => import('./screens/ActivityLog').then((m) => ({ default: m.ActivityLog })));
+const Users = lazy(() => import('./screens/Users').then((m) => ({ default: m.Users })));
+const AcceptInvitation = lazy(() => import('./screens/PublicPages').then((m) => ({ default: m.AcceptInvitation })));
+const AcceptRelationship = lazy(() => import('./screens/PublicPages').then((m) => ({ default: m.AcceptRelationship })));
 const ManageTags = lazy(() => import('./screens/ManageTags').then((m) => ({ default: m.ManageTags })));
+
+/** Screens that need no sign-in (and show no app navigation). */
+const isPublic = (name: string) => name === 'signIn' || name === 'acceptInvitation' || name === 'acceptRelationship';
 
 export function App({ clientFactory = createClient }: { clientFactory?: typeof createClient }) {
   const { t } = useI18n();
@@ -39,7 +47,7 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
 
   // Signed out: go to the sign-in screen, remembering where we were.
   useEffect(() => {
-    if (signedOut && route.name !== 'signIn') {
+    if (signedOut && !isPublic(route.name)) {
       const next = hrefRef.current;
       navigate(`/signin${next && next !== '/' && !next.startsWith('/signin') ? `?next=${encodeURIComponent(next)}` : ''}`, {
         replace: true,
@@ -98,6 +106,21 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
     case 'customer':
       screen = <CustomerPage id={route.id} />;
       break;
+    case 'acceptInvitation':
+      screen = <AcceptInvitation onSignedIn={onSignedIn} />;
+      break;
+    case 'acceptRelationship':
+      screen = <AcceptRelationship />;
+      break;
+    case 'users':
+      screen = <Users />;
+      break;
+    case 'activity':
+      screen = <ActivityLog />;
+      break;
+    case 'order':
+      screen = <NewOrder id={route.id} />;
+      break;
     case 'tags':
       screen = <ManageTags />;
       break;
@@ -109,9 +132,9 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
         </div>
       );
   }
-  const chrome = route.name !== 'signIn';
+  const chrome = !isPublic(route.name);
   // Keep the screen's query from firing while signed out (it would only fail again).
-  const blocked = signedOut && route.name !== 'signIn';
+  const blocked = signedOut && !isPublic(route.name);
 
   return (
     <Provider value={client}>
@@ -125,12 +148,22 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
           </Link>
           {chrome && (
             <nav aria-label={t('nav.main')} className="app-nav">
-              <Link to="/" aria-current={route.name === 'list' || route.name === 'customer' ? 'page' : undefined}>
+              <Link to="/" aria-current={route.name === 'list' || route.name === 'customer' || route.name === 'order' ? 'page' : undefined}>
                 {t('nav.customers')}
               </Link>
               {(!viewer || can(viewer, 'manageTags')) && (
                 <Link to="/tags" aria-current={route.name === 'tags' ? 'page' : undefined}>
                   {t('nav.tags')}
+                </Link>
+              )}
+              {viewer && can(viewer, 'viewActivity') && (
+                <Link to="/activity" aria-current={route.name === 'activity' ? 'page' : undefined}>
+                  {t('nav.activity')}
+                </Link>
+              )}
+              {viewer && can(viewer, 'manageUsers') && (
+                <Link to="/users" aria-current={route.name === 'users' ? 'page' : undefined}>
+                  {t('nav.users')}
                 </Link>
               )}
               <a href="/explorer/">{t('nav.explorer')}</a>

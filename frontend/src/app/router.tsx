@@ -47,7 +47,12 @@ export type Route =
   | { name: 'list' }
   | { name: 'add' }
   | { name: 'customer'; id: string }
+  | { name: 'order'; id: string }
   | { name: 'tags' }
+  | { name: 'activity' }
+  | { name: 'users' }
+  | { name: 'acceptInvitation' }
+  | { name: 'acceptRelationship' }
   | { name: 'signIn' }
   | { name: 'notFound' };
 
@@ -55,9 +60,15 @@ export function matchRoute(path: string): Route {
   const p = path.replace(/\/+$/, '') || '/';
   if (p === '/' || p === '/customers') return { name: 'list' };
   if (p === '/customers/new') return { name: 'add' };
+  const o = /^\/customers\/([^/]+)\/order$/.exec(p);
+  if (o?.[1]) return { name: 'order', id: decodeURIComponent(o[1]) };
   const m = /^\/customers\/([^/]+)$/.exec(p);
   if (m?.[1]) return { name: 'customer', id: decodeURIComponent(m[1]) };
   if (p === '/tags') return { name: 'tags' };
+  if (p === '/activity') return { name: 'activity' };
+  if (p === '/users') return { name: 'users' };
+  if (p === '/accept-invitation') return { name: 'acceptInvitation' };
+  if (p === '/accept-relationship') return { name: 'acceptRelationship' };
   if (p === '/signin') return { name: 'signIn' };
   return { name: 'notFound' };
 }

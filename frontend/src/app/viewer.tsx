@@ -1,23 +1,39 @@
 import { createContext, useContext, useEffect } from 'react';
-import type { PartnerCapacity, RelationshipType, Role, ViewerFieldsFragment } from './gql/graphql';
+import type { PartnerCapacity, Permission, RelationshipType, ViewerFieldsFragment } from './gql/graphql';
 
 export type Viewer = ViewerFieldsFragment;
 
-/** Actions of the role matrix in domain.md §1 that the web app offers. */
-export type Action = 'viewCustomers' | 'addCustomer' | 'editBilling' | 'manageTags';
+/** Commands of the web app, each needing one of the server's permissions (`viewer.permissions`). */
+export type Action =
+  | 'viewCustomers'
+  | 'addCustomer'
+  | 'editBilling'
+  | 'manageTags'
+  | 'placeOrders'
+  | 'confirmAgreement'
+  | 'exportCustomers'
+  | 'viewActivity'
+  | 'manageUsers';
 
-const MATRIX: Record<Action, readonly Role[]> = {
-  viewCustomers: ['GLOBAL_ADMIN', 'ADMIN_AGENT', 'SALES_AGENT', 'HELPDESK_AGENT', 'BILLING_ADMIN'],
-  addCustomer: ['GLOBAL_ADMIN', 'USER_MANAGEMENT_ADMIN', 'ADMIN_AGENT', 'SALES_AGENT'],
-  editBilling: ['GLOBAL_ADMIN', 'ADMIN_AGENT', 'SALES_AGENT'],
-  manageTags: ['GLOBAL_ADMIN', 'ADMIN_AGENT', 'SALES_AGENT'],
+const NEEDS: Record<Action, Permission> = {
+  viewCustomers: 'VIEW_CUSTOMERS',
+  addCustomer: 'ADD_CUSTOMER',
+  editBilling: 'UPDATE_BILLING',
+  manageTags: 'MANAGE_TAGS',
+  placeOrders: 'PLACE_ORDERS',
+  confirmAgreement: 'CONFIRM_AGREEMENT',
+  exportCustomers: 'EXPORT_CUSTOMERS',
+  viewActivity: 'VIEW_ACTIVITY',
+  manageUsers: 'MANAGE_USERS',
 };
 
-/** Whether the viewer's roles (and partner capacity) allow an action; the server decides in the end. */
+/**
+ * Whether the viewer may use a command, from the permissions the server computed from its roles (no
+ * role table in the app); adding customers also needs a partner capacity. The server decides in the end.
+ */
 export function can(viewer: Viewer | null | undefined, action: Action): boolean {
   if (!viewer) return false;
-  const roles = viewer.user.roles;
-  if (!roles.some((r) => MATRIX[action].includes(r))) return false;
+  if (!viewer.permissions.includes(NEEDS[action])) return false;
   if (action === 'addCustomer') return canAddCustomers(viewer.partner.capacities);
   return true;
 }
@@ -44,7 +60,7 @@ export const useViewer = () => useContext(ViewerContext).viewer;
 /** Screens report the viewer their query loaded, for the header. */
 export function useReportViewer(viewer: Viewer | null | undefined) {
   const { setViewer } = useContext(ViewerContext);
-  const key = viewer ? `${viewer.user.id}:${viewer.user.name}:${viewer.partner.name}:${viewer.user.roles.join()}` : '';
+  const key = viewer ? `${viewer.user.id}:${viewer.user.name}:${viewer.partner.name}:${viewer.permissions.join()}` : '';
   useEffect(() => {
     if (viewer) setViewer(viewer);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -2,6 +2,20 @@ import type { CustomerDetailFragment, CustomerListQuery, ViewerFieldsFragment } 
 
 export const viewer: ViewerFieldsFragment = {
   user: { id: 'usr_1', name: 'Mark Palmer', email: 'admin@contoso-demo.example', roles: ['GLOBAL_ADMIN'] },
+  permissions: [
+    'VIEW_CUSTOMERS',
+    'EXPORT_CUSTOMERS',
+    'ADD_CUSTOMER',
+    'UPDATE_BILLING',
+    'MANAGE_TAGS',
+    'REQUEST_RELATIONSHIP',
+    'REMOVE_RELATIONSHIP',
+    'CONFIRM_AGREEMENT',
+    'PURCHASE_PERMISSIONS',
+    'COST_VISIBILITY',
+    'PLACE_ORDERS',
+    'VIEW_ACTIVITY',
+  ],
   partner: {
     id: 'ptn_1',
     name: 'Contoso Cloud Solutions',

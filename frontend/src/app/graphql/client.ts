@@ -64,6 +64,15 @@ export function createClient(hooks: ClientHooks, url = API_URL): Client {
           DeleteTagPayload: () => null,
           SignInPayload: () => null,
           SignOutPayload: () => null,
+          CustomerSubscriptionConnection: () => null,
+          CustomerSubscriptionEdge: () => null,
+          PlaceOrderPayload: () => null,
+          SubscriptionPayload: () => null,
+          ConfirmCustomerAgreementPayload: () => null,
+          ActivityConnection: () => null,
+          ActivityEdge: () => null,
+          InviteUserPayload: () => null,
+          UserPayload: () => null,
           Country: (c) => (c as { code?: string }).code ?? null,
           CountryState: () => null,
         },
@@ -82,6 +91,10 @@ export function createClient(hooks: ClientHooks, url = API_URL): Client {
             },
             tagsRemove(_result, _args, cache) {
               invalidateList(cache);
+            },
+            placeOrder(result, _args, cache) {
+              const r = result.placeOrder as { order?: unknown } | undefined;
+              if (r?.order) invalidateField(cache, 'customers');
             },
             createTag(_result, _args, cache) {
               invalidateField(cache, 'tags');

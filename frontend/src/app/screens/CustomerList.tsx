@@ -23,6 +23,8 @@ import {
 } from '../gql/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages/en';
+import { ExportButton } from '../export/ExportButton';
+import { exportURL } from '../export/download';
 import { Link, navigate, useLocation } from '../router';
 import { COUNTRY_CODES } from '../validation/countries';
 import * as rules from '../validation/rules';
@@ -96,6 +98,8 @@ export function CustomerList() {
   const total = data?.customers.totalCount ?? 0;
   const pages = Math.max(1, Math.ceil(total / state.size));
   const canTag = can(viewer, 'manageTags');
+  const canOrder = can(viewer, 'placeOrders');
+  const canSelect = canTag || canOrder;
 
   const columns = useMemo(
     () => [
@@ -194,13 +198,13 @@ export function CustomerList() {
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualPagination: true,
-    enableRowSelection: canTag,
+    enableRowSelection: canSelect,
     enableMultiSort: false,
     enableSortingRemoval: false,
     state: {
       sorting,
       rowSelection,
-      columnVisibility: { select: canTag },
+      columnVisibility: { select: canSelect },
     },
     onRowSelectionChange: setRowSelection,
     onSortingChange: (updater) => {
@@ -256,6 +260,7 @@ export function CustomerList() {
             {t('list.total', { count: total })}
           </p>
         )}
+        {can(viewer, 'exportCustomers') && <ExportButton url={exportURL('/export/customers.csv')} filename="Customers.csv" />}
         {can(viewer, 'addCustomer') && (
           <Link to="/customers/new" className="button primary">
             {t('list.add')}
@@ -325,8 +330,25 @@ export function CustomerList() {
       {selectedIds.length > 0 && (
         <div className="bulk-bar" role="region" aria-label={t('list.selected', { count: selectedIds.length })}>
           <strong>{t('list.selected', { count: selectedIds.length })}</strong>
-          <TagPicker mode="add" tags={allTags} onApply={(ids) => applyTags('add', ids)} />
-          <TagPicker mode="remove" tags={allTags} onApply={(ids) => applyTags('remove', ids)} />
+          {canOrder && (
+            <>
+              <button
+                type="button"
+                disabled={selectedIds.length !== 1}
+                aria-describedby={selectedIds.length !== 1 ? 'new-order-hint' : undefined}
+                onClick={() => navigate(`/customers/${encodeURIComponent(selectedIds[0]!)}/order`)}
+              >
+                {t('list.newOrder')}
+              </button>
+              {selectedIds.length !== 1 && (
+                <span id="new-order-hint" className="muted">
+                  {t('list.newOrderHint')}
+                </span>
+              )}
+            </>
+          )}
+          {canTag && <TagPicker mode="add" tags={allTags} onApply={(ids) => applyTags('add', ids)} />}
+          {canTag && <TagPicker mode="remove" tags={allTags} onApply={(ids) => applyTags('remove', ids)} />}
           <button type="button" className="link" onClick={() => setRowSelection({})}>
             {t('list.clearSelection')}
           </button>

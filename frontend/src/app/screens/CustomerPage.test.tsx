@@ -27,6 +27,23 @@ function customer(over: Record<string, unknown> = {}) {
     relationships: [
       { id: 'rel_1', type: 'DIRECT_BILL', status: 'ACTIVE', delegatedAdmin: true, startedAt: '2024-05-01T00:00:00Z', associatedPartner: null },
     ],
+    agreementConfirmed: true,
+    subscriptions: {
+      totalCount: 1,
+      edges: [
+        {
+          node: {
+            id: 'sub_1',
+            version: 4,
+            quantity: 10,
+            status: 'ACTIVE',
+            termEnd: '2026-12-31T00:00:00Z',
+            autoRenew: true,
+            offer: { id: 'off_1', name: 'Microsoft 365 Business Premium', minQuantity: 1, maxQuantity: 300 },
+          },
+        },
+      ],
+    },
     ...over,
   };
 }
@@ -68,7 +85,17 @@ describe('customer page', () => {
       if (op.name === 'CustomerPage') return { data: { viewer, node: customer(), tags } };
       if (op.name === 'UpdateBillingProfile') {
         updates++;
-        if (updates === 1) return { data: { updateBillingProfile: { customer: null, billingProfile: null, userErrors: [{ field: ['input', 'version'], code: 'CONFLICT', message: 'c' }] } } };
+        // On CONFLICT the payload carries the profile as it is now.
+        if (updates === 1)
+          return {
+            data: {
+              updateBillingProfile: {
+                customer: null,
+                billingProfile: { ...billingProfile, version: 4, phoneNumber: '+48 61 000 00 00' },
+                userErrors: [{ field: ['input', 'version'], code: 'CONFLICT', message: 'c' }],
+              },
+            },
+          };
         return {
           data: {
             updateBillingProfile: {
@@ -78,9 +105,6 @@ describe('customer page', () => {
             },
           },
         };
-      }
-      if (op.name === 'LatestBillingProfile') {
-        return { data: { node: { id: 'cus_1', version: 3, displayName: 'Wrocław Logistics', verificationStatus: 'UNDER_REVIEW', billingProfile: { ...billingProfile, version: 4, phoneNumber: '+48 61 000 00 00' } } } };
       }
       return undefined;
     });
@@ -126,5 +150,55 @@ describe('customer page', () => {
     await user.click(screen.getByRole('button', { name: 'Zapisz' }));
     expect(await screen.findByText('Ta wartość jest nieprawidłowa.')).toBeTruthy();
     expect(phone.getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('customer subscriptions', () => {
+  it('changes a quantity with the version seen, and cancels only after confirming', async () => {
+    const { client, sent } = fakeClient((op) =>
+      op.name === 'CustomerPage'
+        ? { data: { viewer, node: customer(), tags } }
+        : { data: { [op.name === 'UpdateSubscription' ? 'updateSubscription' : 'cancelSubscription']: { subscription: null, userErrors: op.name === 'CancelSubscription' ? [{ field: ['input', 'id'], code: 'NOT_VERIFIED', message: 'n' }] : [] } } },
+    );
+    await renderWith(<CustomerPage id="cus_1" />, client);
+    const subs = await screen.findByRole('region', { name: 'Subscriptions (1)' });
+    expect(within(subs).getByRole('link', { name: 'New order' })).toBeTruthy();
+    expect(screen.getByText('The customer has accepted the Microsoft Customer Agreement.')).toBeTruthy();
+    const user = userEvent.setup();
+    const qty = within(subs).getByRole('spinbutton', { name: 'Quantity of Microsoft 365 Business Premium' });
+    await user.clear(qty);
+    await user.type(qty, '12');
+    await user.click(within(subs).getByRole('button', { name: 'Change the quantity of Microsoft 365 Business Premium' }));
+    await waitFor(() => expect(sent.some((s) => s.name === 'UpdateSubscription')).toBe(true));
+    expect(sent.find((s) => s.name === 'UpdateSubscription')!.variables).toEqual({ input: { id: 'sub_1', version: 4, quantity: 12 } });
+    expect(await within(subs).findByText('Subscription updated.')).toBeTruthy();
+
+    await user.click(within(subs).getByRole('button', { name: 'Cancel Microsoft 365 Business Premium' }));
+    expect(sent.some((s) => s.name === 'CancelSubscription')).toBe(false);
+    await user.click(within(subs).getByRole('button', { name: 'Yes, cancel it' }));
+    await waitFor(() => expect(sent.some((s) => s.name === 'CancelSubscription')).toBe(true));
+    expect(await within(subs).findByText('Not possible until the customer is verified (allowed).')).toBeTruthy();
+  });
+
+  it('offers the agreement form when the agreement is not confirmed', async () => {
+    const { client } = fakeClient(() => ({ data: { viewer, node: customer({ agreementConfirmed: false, subscriptions: { totalCount: 0, edges: [] } }), tags } }));
+    await renderWith(<CustomerPage id="cus_1" />, client);
+    expect(await screen.findByText('No subscriptions yet.')).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Confirm the customer agreement' }));
+    expect(screen.getByRole('form', { name: 'Confirm the customer agreement' })).toBeTruthy();
+  });
+});
+
+describe('billing edit and country requirements', () => {
+  it('asks the server for the one country being edited, only once editing starts', async () => {
+    const { client, sent } = fakeClient((op) =>
+      op.name === 'CountryRule'
+        ? { data: { country: { code: 'PL', requiresRegistrationID: true, requiresPhone: true, requiresState: false, requiresPostalCode: true, requiresCity: true, postalCodeExample: '00-950', states: [] } } }
+        : { data: { viewer, node: customer(), tags } },
+    );
+    await renderWith(<CustomerPage id="cus_1" />, client);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Edit billing profile' }));
+    await waitFor(() => expect(sent.map((s) => s.name)).toEqual(['CustomerPage', 'CountryRule']));
+    expect(sent[1]!.variables).toEqual({ code: 'PL' });
   });
 });

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { AddressFields, cultureOptions, useLanguageOptions } from '../components/AddressFields';
 import { SelectField, TextField } from '../components/Field';
 import { Empty, ErrorState, Loading, Notice } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { TagChip } from '../components/TagChip';
 import {
+  CountryRuleDocument,
   CustomerPageDocument,
-  LatestBillingProfileDocument,
   TagsAddDocument,
   TagsRemoveDocument,
   UpdateBillingProfileDocument,
@@ -17,7 +17,9 @@ import {
 } from '../gql/graphql';
 import { byField } from '../graphql/userErrors';
 import { useI18n } from '../i18n/I18nProvider';
-import { Link } from '../router';
+import { AgreementSection, SubscriptionsSection } from '../orders/Subscriptions';
+import { Link, useLocation } from '../router';
+import { setServerCountry } from '../validation/countryRules';
 import * as rules from '../validation/rules';
 import { can, isBillTo, useReportViewer, type Viewer } from '../viewer';
 import {
@@ -37,6 +39,7 @@ export function CustomerPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [result, reexecute] = useQuery({ query: CustomerPageDocument, variables: { id } });
+  const placed = Number(useLocation().search.get('placed')) || undefined;
   const data = result.data;
   useReportViewer(data?.viewer);
   const customer = data?.node && 'displayName' in data.node ? (data.node as CustomerDetailFragment) : null;
@@ -71,7 +74,16 @@ export function CustomerPage({ id }: { id: string }) {
         <Relationships c={customer} />
         <TagsSection c={customer} allTags={data.tags} canEdit={can(viewer, 'manageTags')} />
         <Permissions c={customer} />
+        <AgreementSection customerID={customer.id} confirmed={customer.agreementConfirmed} canConfirm={can(viewer, 'confirmAgreement')} />
       </div>
+      <SubscriptionsSection
+        customerID={customer.id}
+        subscriptions={(customer.subscriptions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []))}
+        totalCount={customer.subscriptions.totalCount}
+        canOrder={can(viewer, 'placeOrders')}
+        placed={placed}
+        onConflict={() => reexecute({ requestPolicy: 'network-only' })}
+      />
     </article>
   );
 }
@@ -228,7 +240,6 @@ export function BillingForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const [base, setBase] = useState({ values: profile, version });
   const [values, setValues] = useState<BillingValues>(profile);
   const [submitted, setSubmitted] = useState(false);
@@ -244,7 +255,11 @@ export function BillingForm({
   // Only what the user changes is checked here (plus what depends on the country); the server checks all.
   const relevant = new Set<string>(changed);
   if (changed.includes('country')) ['postalCode', 'state', 'phoneNumber'].forEach((f) => relevant.add(f));
-  const problems = useMemo(() => validateBilling(values, partnerDomains), [values, partnerDomains]);
+  // The country's requirements from the server (one country; the built-in table until it answers).
+  const [countryResult] = useQuery({ query: CountryRuleDocument, variables: { code: values.country }, pause: !/^[A-Z]{2}$/.test(values.country) });
+  const serverRule = countryResult.data?.country ?? null;
+  if (serverRule) setServerCountry(serverRule);
+  const problems = useMemo(() => validateBilling(values, partnerDomains), [values, partnerDomains, serverRule]);
   const clientErrors: Partial<Record<string, string>> = {};
   const warnings: Partial<Record<string, string>> = {};
   for (const [f, p] of Object.entries(problems)) {
@@ -290,11 +305,8 @@ export function BillingForm({
     const payload = r.data?.updateBillingProfile;
     const errs = payload?.userErrors ?? [];
     if (errs.some((x) => x.code === 'CONFLICT')) {
-      const latest = await client
-        .query(LatestBillingProfileDocument, { id: customerID }, { requestPolicy: 'network-only' })
-        .toPromise();
-      const node = latest.data?.node;
-      const bp = node && 'billingProfile' in node ? node.billingProfile : null;
+      // The payload carries the profile as it is now: no second request.
+      const bp = payload?.billingProfile;
       if (bp) setConflict({ latest: valuesOf(bp), latestVersion: bp.version });
       else setFormError(t('userError.CONFLICT'));
       return;

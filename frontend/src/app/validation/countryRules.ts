@@ -11,9 +11,16 @@ export function setServerCountries(list: readonly CountryRule[] | null | undefin
   if (list && list.length > 0) fromServer = new Map(list.map((c) => [c.code, c]));
 }
 
+/** One country's requirements from the server (`country(code:)`), without changing the list of countries. */
+const single = new Map<string, CountryRule>();
+export function setServerCountry(rule: CountryRule | null | undefined) {
+  if (rule) single.set(rule.code, rule);
+}
+
 /** For tests. */
 export function clearServerCountries() {
   fromServer = null;
+  single.clear();
 }
 
 export function countryCodes(): string[] {
@@ -25,7 +32,7 @@ export function isKnownCountry(code: string): boolean {
 }
 
 export function countryRule(code: string): CountryRule {
-  const server = fromServer?.get(code);
+  const server = fromServer?.get(code) ?? single.get(code);
   if (server) return server;
   const postal = postalFormat(code);
   return {
