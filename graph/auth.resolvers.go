@@ -13,7 +13,6 @@ import (
 	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/session"
 	"partnerhub/ent/user"
-	"time"
 )
 
 // SignIn is the resolver for the signIn field.
@@ -53,17 +52,9 @@ func (r *mutationResolver) CreateAccessToken(ctx context.Context, input CreateAc
 	if input.ExpiresInDays != nil {
 		days = *input.ExpiresInDays
 	}
-	if days < 1 || days > 365 {
-		return &CreateAccessTokenPayload{UserErrors: []*UserError{{Field: []string{"input", "expiresInDays"},
-			Code: UserErrorCodeInvalid, Message: "Choose between 1 and 365 days."}}}, nil
-	}
-	if input.Name == "" || len(input.Name) > 100 {
-		return &CreateAccessTokenPayload{UserErrors: []*UserError{{Field: []string{"input", "name"},
-			Code: UserErrorCodeRequired, Message: "Name the token (1 to 100 characters), such as the device it is for."}}}, nil
-	}
-	secret, s, err := rule.StartSession(ctx, r.client, u, session.KindTOKEN, input.Name, time.Duration(days)*24*time.Hour)
-	if err != nil {
-		return nil, err
+	secret, s, err := rule.NewAccessToken(ctx, r.client, u, input.Name, days)
+	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
+		return &CreateAccessTokenPayload{UserErrors: errs}, err
 	}
 	return &CreateAccessTokenPayload{Token: &secret, Session: s, UserErrors: []*UserError{}}, nil
 }
@@ -109,10 +100,6 @@ func (r *mutationResolver) AcceptInvitation(ctx context.Context, input AcceptInv
 
 // UpdateUserRoles is the resolver for the updateUserRoles field.
 func (r *mutationResolver) UpdateUserRoles(ctx context.Context, input UpdateUserRolesInput) (*UserPayload, error) {
-	if len(input.Roles) == 0 {
-		return &UserPayload{UserErrors: []*UserError{{Field: []string{"input", "roles"}, Code: UserErrorCodeRequired,
-			Message: "Give the user at least one role."}}}, nil
-	}
 	return r.updateUser(ctx, func(c *ent.Client) *ent.UserUpdateOne {
 		return c.User.UpdateOneID(input.ID).SetVersion(input.Version).SetRoles(input.Roles)
 	})

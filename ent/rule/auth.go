@@ -182,6 +182,22 @@ func StartSession(ctx context.Context, client *ent.Client, u *ent.User, kind ses
 	return secret, s, err
 }
 
+// NewAccessToken creates an access token for u: a name (1–100 characters, such as the device it is
+// for) and a lifetime of 1 to 365 days. The secret is returned once.
+func NewAccessToken(ctx context.Context, client *ent.Client, u *ent.User, name string, days int) (string, *ent.Session, error) {
+	var ps problems
+	if n := utf8.RuneCountInString(strings.TrimSpace(name)); n == 0 || n > 100 {
+		ps = append(ps, Errorf("name", CodeRequired, "Name the token (1 to 100 characters), such as the device it is for."))
+	}
+	if days < 1 || days > int(MaxTokenLifetime/(24*time.Hour)) {
+		ps = append(ps, Errorf("expiresInDays", CodeInvalid, "Choose between 1 and 365 days."))
+	}
+	if err := ps.err(); err != nil {
+		return "", nil, err
+	}
+	return StartSession(ctx, client, u, session.KindTOKEN, strings.TrimSpace(name), time.Duration(days)*24*time.Hour)
+}
+
 // Authenticate returns the session of a secret, with its user and partner, if it is valid: not revoked,
 // not expired, not idle too long (browser sessions), and its user active.
 func Authenticate(ctx context.Context, client *ent.Client, secret string) (*ent.Session, error) {

@@ -76,3 +76,15 @@ func RevokeOnDeactivate() ent.Hook {
 		})
 	}
 }
+
+// RolesRequired refuses a user without any role.
+func RolesRequired() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.UserFunc(func(ctx context.Context, m *ent.UserMutation) (ent.Value, error) {
+			if roles, ok := m.Roles(); ok && len(roles) == 0 {
+				return nil, Errorf("roles", CodeRequired, "Give the user at least one role.")
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}

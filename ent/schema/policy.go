@@ -310,6 +310,7 @@ func (User) Hooks() []ent.Hook {
 	return []ent.Hook{
 		rule.Audited(nil),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
+		hook.On(rule.RolesRequired(), ent.OpCreate|ent.OpUpdateOne),
 		hook.On(rule.OnlyAdminsGrantAdmin(), ent.OpCreate|ent.OpUpdateOne),
 		hook.On(rule.KeepAGlobalAdmin(), ent.OpUpdateOne),
 		hook.On(rule.RevokeOnDeactivate(), ent.OpUpdateOne),
