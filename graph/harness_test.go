@@ -31,7 +31,6 @@ import (
 	"partnerhub/ent/relationship"
 	_ "partnerhub/ent/runtime"
 	"partnerhub/ent/schema/enum"
-	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/seed"
 	"partnerhub/ent/seed/fake"
 	"partnerhub/ent/viewer"
@@ -299,14 +298,6 @@ func (e *env) tag(c *ent.Customer, tags ...*ent.Tag) {
 	for _, t := range tags {
 		e.client.CustomerTag.Create().SetCustomerID(c.ID).SetTagID(t.ID).ExecX(sys)
 	}
-}
-
-func ids[T interface{ comparable }](items []T, id func(T) pulid.ID) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = string(id(it))
-	}
-	return out
 }
 
 func nonEmpty(s string) *string {

@@ -49,7 +49,7 @@ func signedInUser(ctx context.Context) *ent.User {
 // viewerOf is the viewer a user implies.
 func (s *Server) viewerOf(u *ent.User) *viewer.Viewer {
 	p := u.Edges.Partner
-	return &viewer.Viewer{UserID: u.ID, PartnerID: p.ID, Roles: u.Roles, Capacities: p.Capacities,
+	return &viewer.Viewer{UserID: u.ID, PartnerID: p.ID, Roles: u.Roles, Capacities: p.Capacities, EmailDomains: p.EmailDomains,
 		CustomerCount: p.CustomerCount, LargeList: p.CustomerCount >= s.cfg.LargeList}
 }
 

@@ -41,11 +41,7 @@ func RecordAgreement(ctx context.Context, client *ent.Client, customerID pulid.I
 	var ps problems
 	ps.add("firstName", validate.PersonName(c.FirstName))
 	ps.add("lastName", validate.PersonName(c.LastName))
-	domains, err := partnerDomains(ctx, client)
-	if err != nil {
-		return nil, err
-	}
-	ps.add("email", validate.Email(c.Email, domains))
+	ps.add("email", validate.Email(c.Email, partnerDomains(ctx)))
 	phone := strings.TrimSpace(c.PhoneNumber)
 	if phone != "" {
 		e164, p := validate.Phone(phone, cust.Country)

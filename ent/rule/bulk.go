@@ -26,7 +26,8 @@ func BulkLoad(ctx context.Context) context.Context {
 
 func isBulk(ctx context.Context) bool { return ctx.Value(bulkKey{}) != nil }
 
-// IndexCustomers writes the search terms of customers created in a BulkLoad context.
+// IndexCustomers writes the search terms of customers (the words of their names, domain and Microsoft
+// ID); the hooks call it for each change, bulk loaders for each batch.
 func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Customer) error {
 	const rowsPerInsert = 2000
 	var builders []*ent.SearchTermCreate

@@ -197,12 +197,7 @@ func writeTerms(ctx context.Context, client *ent.Client, c *ent.Customer, replac
 			return err
 		}
 	}
-	terms := text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID)
-	builders := make([]*ent.SearchTermCreate, len(terms))
-	for i, t := range terms {
-		builders[i] = client.SearchTerm.Create().SetCustomerID(c.ID).SetTerm(t)
-	}
-	return client.SearchTerm.CreateBulk(builders...).Exec(ctx)
+	return IndexCustomers(ctx, client, []*ent.Customer{c})
 }
 
 // RelationshipCounts keeps Partner.customer_count (customers with an ACTIVE relationship) right, so the

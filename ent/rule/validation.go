@@ -8,7 +8,6 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/hook"
-	"partnerhub/ent/partner"
 	"partnerhub/ent/validate"
 	"partnerhub/ent/viewer"
 )
@@ -173,17 +172,12 @@ func ValidateBillingProfile() ent.Hook {
 	}
 }
 
-// partnerDomains are the viewer partner's own email domains.
-func partnerDomains(ctx context.Context, client *ent.Client) ([]string, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, nil
+// partnerDomains are the viewer partner's own email domains (loaded with the viewer).
+func partnerDomains(ctx context.Context) []string {
+	if v := viewer.FromContext(ctx); v != nil {
+		return v.EmailDomains
 	}
-	p, err := client.Partner.Query().Where(partner.ID(v.PartnerID)).Only(viewer.SystemContext(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return p.EmailDomains, nil
+	return nil
 }
 
 // customerRequiresPhone reports whether the profile's customer is in a country that requires a phone.
@@ -242,11 +236,7 @@ func (d BillingDraft) problems(ctx context.Context, client *ent.Client) (problem
 		ps.add("lastName", validate.PersonName(d.LastName))
 	}
 	if on("email") {
-		domains, err := partnerDomains(ctx, client)
-		if err != nil {
-			return nil, d, err
-		}
-		ps.add("email", validate.Email(d.Email, domains))
+		ps.add("email", validate.Email(d.Email, partnerDomains(ctx)))
 	}
 	if on("address") {
 		for _, fp := range validate.AddressProblems(validate.Address{Line1: d.AddressLine1, Line2: d.AddressLine2,

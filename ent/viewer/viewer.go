@@ -17,6 +17,8 @@ type Viewer struct {
 	Roles     []enum.Role
 	// Capacities of the viewer's partner.
 	Capacities []enum.Capacity
+	// EmailDomains are the partner's own email domains (customer contacts may not use them).
+	EmailDomains []string
 	// CustomerCount is the partner's number of customers as loaded with the viewer (used to answer the
 	// unfiltered list's total without a COUNT over the whole list).
 	CustomerCount int
