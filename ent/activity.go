@@ -42,9 +42,9 @@ type Activity struct {
 	// Succeeded holds the value of the "succeeded" field.
 	Succeeded bool `json:"succeeded,omitempty"`
 	// ErrorCode holds the value of the "error_code" field.
-	ErrorCode string `json:"error_code,omitempty"`
+	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMessage holds the value of the "error_message" field.
-	ErrorMessage string `json:"error_message,omitempty"`
+	ErrorMessage *string `json:"error_message,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ActivityQuery when eager-loading is set.
 	Edges        ActivityEdges `json:"edges"`
@@ -194,13 +194,15 @@ func (_m *Activity) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field error_code", values[i])
 			} else if value.Valid {
-				_m.ErrorCode = value.String
+				_m.ErrorCode = new(string)
+				*_m.ErrorCode = value.String
 			}
 		case activity.FieldErrorMessage:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field error_message", values[i])
 			} else if value.Valid {
-				_m.ErrorMessage = value.String
+				_m.ErrorMessage = new(string)
+				*_m.ErrorMessage = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -282,11 +284,15 @@ func (_m *Activity) String() string {
 	builder.WriteString("succeeded=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Succeeded))
 	builder.WriteString(", ")
-	builder.WriteString("error_code=")
-	builder.WriteString(_m.ErrorCode)
+	if v := _m.ErrorCode; v != nil {
+		builder.WriteString("error_code=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
-	builder.WriteString("error_message=")
-	builder.WriteString(_m.ErrorMessage)
+	if v := _m.ErrorMessage; v != nil {
+		builder.WriteString("error_message=")
+		builder.WriteString(*v)
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -326,11 +326,11 @@ func (_c *ActivityCreate) createSpec() (*Activity, *sqlgraph.CreateSpec) {
 	}
 	if value, ok := _c.mutation.ErrorCode(); ok {
 		_spec.SetField(activity.FieldErrorCode, field.TypeString, value)
-		_node.ErrorCode = value
+		_node.ErrorCode = &value
 	}
 	if value, ok := _c.mutation.ErrorMessage(); ok {
 		_spec.SetField(activity.FieldErrorMessage, field.TypeString, value)
-		_node.ErrorMessage = value
+		_node.ErrorMessage = &value
 	}
 	if nodes := _c.mutation.UserIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

@@ -288,6 +288,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Type: "SearchTerm",
 		Fields: map[string]*sqlgraph.FieldSpec{
 			searchterm.FieldCustomerID: {Type: field.TypeString, Column: searchterm.FieldCustomerID},
+			searchterm.FieldPartnerID:  {Type: field.TypeString, Column: searchterm.FieldPartnerID},
 			searchterm.FieldTerm:       {Type: field.TypeString, Column: searchterm.FieldTerm},
 		},
 	}
@@ -2258,6 +2259,11 @@ func (f *SearchTermFilter) WhereID(p entql.IntP) {
 // WhereCustomerID applies the entql string predicate on the customer_id field.
 func (f *SearchTermFilter) WhereCustomerID(p entql.StringP) {
 	f.Where(p.Field(searchterm.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *SearchTermFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(searchterm.FieldPartnerID))
 }
 
 // WhereTerm applies the entql string predicate on the term field.

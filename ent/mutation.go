@@ -629,7 +629,7 @@ func (m *ActivityMutation) ErrorCode() (r string, exists bool) {
 // OldErrorCode returns the old "error_code" field's value of the Activity entity.
 // If the Activity object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ActivityMutation) OldErrorCode(ctx context.Context) (v string, err error) {
+func (m *ActivityMutation) OldErrorCode(ctx context.Context) (v *string, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldErrorCode is only allowed on UpdateOne operations")
 	}
@@ -678,7 +678,7 @@ func (m *ActivityMutation) ErrorMessage() (r string, exists bool) {
 // OldErrorMessage returns the old "error_message" field's value of the Activity entity.
 // If the Activity object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ActivityMutation) OldErrorMessage(ctx context.Context) (v string, err error) {
+func (m *ActivityMutation) OldErrorMessage(ctx context.Context) (v *string, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldErrorMessage is only allowed on UpdateOne operations")
 	}
@@ -11378,6 +11378,7 @@ type SearchTermMutation struct {
 	op              Op
 	typ             string
 	id              *int
+	partner_id      *pulid.ID
 	term            *string
 	clearedFields   map[string]struct{}
 	customer        *pulid.ID
@@ -11521,6 +11522,42 @@ func (m *SearchTermMutation) ResetCustomerID() {
 	m.customer = nil
 }
 
+// SetPartnerID sets the "partner_id" field.
+func (m *SearchTermMutation) SetPartnerID(pu pulid.ID) {
+	m.partner_id = &pu
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *SearchTermMutation) PartnerID() (r pulid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the SearchTerm entity.
+// If the SearchTerm object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchTermMutation) OldPartnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *SearchTermMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
 // SetTerm sets the "term" field.
 func (m *SearchTermMutation) SetTerm(s string) {
 	m.term = &s
@@ -11618,9 +11655,12 @@ func (m *SearchTermMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SearchTermMutation) Fields() []string {
-	fields := make([]string, 0, 2)
+	fields := make([]string, 0, 3)
 	if m.customer != nil {
 		fields = append(fields, searchterm.FieldCustomerID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, searchterm.FieldPartnerID)
 	}
 	if m.term != nil {
 		fields = append(fields, searchterm.FieldTerm)
@@ -11635,6 +11675,8 @@ func (m *SearchTermMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case searchterm.FieldCustomerID:
 		return m.CustomerID()
+	case searchterm.FieldPartnerID:
+		return m.PartnerID()
 	case searchterm.FieldTerm:
 		return m.Term()
 	}
@@ -11648,6 +11690,8 @@ func (m *SearchTermMutation) OldField(ctx context.Context, name string) (ent.Val
 	switch name {
 	case searchterm.FieldCustomerID:
 		return m.OldCustomerID(ctx)
+	case searchterm.FieldPartnerID:
+		return m.OldPartnerID(ctx)
 	case searchterm.FieldTerm:
 		return m.OldTerm(ctx)
 	}
@@ -11665,6 +11709,13 @@ func (m *SearchTermMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCustomerID(v)
+		return nil
+	case searchterm.FieldPartnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
 		return nil
 	case searchterm.FieldTerm:
 		v, ok := value.(string)
@@ -11724,6 +11775,9 @@ func (m *SearchTermMutation) ResetField(name string) error {
 	switch name {
 	case searchterm.FieldCustomerID:
 		m.ResetCustomerID()
+		return nil
+	case searchterm.FieldPartnerID:
+		m.ResetPartnerID()
 		return nil
 	case searchterm.FieldTerm:
 		m.ResetTerm()

@@ -20,6 +20,8 @@ type SearchTerm struct {
 	ID int `json:"id,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID pulid.ID `json:"customer_id,omitempty"`
+	// PartnerID holds the value of the "partner_id" field.
+	PartnerID pulid.ID `json:"partner_id,omitempty"`
 	// Term holds the value of the "term" field.
 	Term string `json:"term,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -55,7 +57,7 @@ func (*SearchTerm) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case searchterm.FieldCustomerID:
+		case searchterm.FieldCustomerID, searchterm.FieldPartnerID:
 			values[i] = new(pulid.ID)
 		case searchterm.FieldID:
 			values[i] = new(sql.NullInt64)
@@ -87,6 +89,12 @@ func (_m *SearchTerm) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field customer_id", values[i])
 			} else if value != nil {
 				_m.CustomerID = *value
+			}
+		case searchterm.FieldPartnerID:
+			if value, ok := values[i].(*pulid.ID); !ok {
+				return fmt.Errorf("unexpected type %T for field partner_id", values[i])
+			} else if value != nil {
+				_m.PartnerID = *value
 			}
 		case searchterm.FieldTerm:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -137,6 +145,9 @@ func (_m *SearchTerm) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	builder.WriteString("customer_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CustomerID))
+	builder.WriteString(", ")
+	builder.WriteString("partner_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PartnerID))
 	builder.WriteString(", ")
 	builder.WriteString("term=")
 	builder.WriteString(_m.Term)

@@ -29,6 +29,12 @@ func (_c *SearchTermCreate) SetCustomerID(v pulid.ID) *SearchTermCreate {
 	return _c
 }
 
+// SetPartnerID sets the "partner_id" field.
+func (_c *SearchTermCreate) SetPartnerID(v pulid.ID) *SearchTermCreate {
+	_c.mutation.SetPartnerID(v)
+	return _c
+}
+
 // SetTerm sets the "term" field.
 func (_c *SearchTermCreate) SetTerm(v string) *SearchTermCreate {
 	_c.mutation.SetTerm(v)
@@ -77,6 +83,14 @@ func (_c *SearchTermCreate) check() error {
 	if _, ok := _c.mutation.CustomerID(); !ok {
 		return &ValidationError{Name: "customer_id", err: errors.New(`ent: missing required field "SearchTerm.customer_id"`)}
 	}
+	if _, ok := _c.mutation.PartnerID(); !ok {
+		return &ValidationError{Name: "partner_id", err: errors.New(`ent: missing required field "SearchTerm.partner_id"`)}
+	}
+	if v, ok := _c.mutation.PartnerID(); ok {
+		if err := searchterm.PartnerIDValidator(string(v)); err != nil {
+			return &ValidationError{Name: "partner_id", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.partner_id": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Term(); !ok {
 		return &ValidationError{Name: "term", err: errors.New(`ent: missing required field "SearchTerm.term"`)}
 	}
@@ -115,6 +129,10 @@ func (_c *SearchTermCreate) createSpec() (*SearchTerm, *sqlgraph.CreateSpec) {
 		_spec = sqlgraph.NewCreateSpec(searchterm.Table, sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
+	if value, ok := _c.mutation.PartnerID(); ok {
+		_spec.SetField(searchterm.FieldPartnerID, field.TypeString, value)
+		_node.PartnerID = value
+	}
 	if value, ok := _c.mutation.Term(); ok {
 		_spec.SetField(searchterm.FieldTerm, field.TypeString, value)
 		_node.Term = value
@@ -200,6 +218,18 @@ func (u *SearchTermUpsert) UpdateCustomerID() *SearchTermUpsert {
 	return u
 }
 
+// SetPartnerID sets the "partner_id" field.
+func (u *SearchTermUpsert) SetPartnerID(v pulid.ID) *SearchTermUpsert {
+	u.Set(searchterm.FieldPartnerID, v)
+	return u
+}
+
+// UpdatePartnerID sets the "partner_id" field to the value that was provided on create.
+func (u *SearchTermUpsert) UpdatePartnerID() *SearchTermUpsert {
+	u.SetExcluded(searchterm.FieldPartnerID)
+	return u
+}
+
 // SetTerm sets the "term" field.
 func (u *SearchTermUpsert) SetTerm(v string) *SearchTermUpsert {
 	u.Set(searchterm.FieldTerm, v)
@@ -263,6 +293,20 @@ func (u *SearchTermUpsertOne) SetCustomerID(v pulid.ID) *SearchTermUpsertOne {
 func (u *SearchTermUpsertOne) UpdateCustomerID() *SearchTermUpsertOne {
 	return u.Update(func(s *SearchTermUpsert) {
 		s.UpdateCustomerID()
+	})
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (u *SearchTermUpsertOne) SetPartnerID(v pulid.ID) *SearchTermUpsertOne {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.SetPartnerID(v)
+	})
+}
+
+// UpdatePartnerID sets the "partner_id" field to the value that was provided on create.
+func (u *SearchTermUpsertOne) UpdatePartnerID() *SearchTermUpsertOne {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.UpdatePartnerID()
 	})
 }
 
@@ -494,6 +538,20 @@ func (u *SearchTermUpsertBulk) SetCustomerID(v pulid.ID) *SearchTermUpsertBulk {
 func (u *SearchTermUpsertBulk) UpdateCustomerID() *SearchTermUpsertBulk {
 	return u.Update(func(s *SearchTermUpsert) {
 		s.UpdateCustomerID()
+	})
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (u *SearchTermUpsertBulk) SetPartnerID(v pulid.ID) *SearchTermUpsertBulk {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.SetPartnerID(v)
+	})
+}
+
+// UpdatePartnerID sets the "partner_id" field to the value that was provided on create.
+func (u *SearchTermUpsertBulk) UpdatePartnerID() *SearchTermUpsertBulk {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.UpdatePartnerID()
 	})
 }
 

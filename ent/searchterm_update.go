@@ -44,6 +44,20 @@ func (_u *SearchTermUpdate) SetNillableCustomerID(v *pulid.ID) *SearchTermUpdate
 	return _u
 }
 
+// SetPartnerID sets the "partner_id" field.
+func (_u *SearchTermUpdate) SetPartnerID(v pulid.ID) *SearchTermUpdate {
+	_u.mutation.SetPartnerID(v)
+	return _u
+}
+
+// SetNillablePartnerID sets the "partner_id" field if the given value is not nil.
+func (_u *SearchTermUpdate) SetNillablePartnerID(v *pulid.ID) *SearchTermUpdate {
+	if v != nil {
+		_u.SetPartnerID(*v)
+	}
+	return _u
+}
+
 // SetTerm sets the "term" field.
 func (_u *SearchTermUpdate) SetTerm(v string) *SearchTermUpdate {
 	_u.mutation.SetTerm(v)
@@ -103,6 +117,11 @@ func (_u *SearchTermUpdate) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *SearchTermUpdate) check() error {
+	if v, ok := _u.mutation.PartnerID(); ok {
+		if err := searchterm.PartnerIDValidator(string(v)); err != nil {
+			return &ValidationError{Name: "partner_id", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.partner_id": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Term(); ok {
 		if err := searchterm.TermValidator(v); err != nil {
 			return &ValidationError{Name: "term", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.term": %w`, err)}
@@ -131,6 +150,9 @@ func (_u *SearchTermUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.PartnerID(); ok {
+		_spec.SetField(searchterm.FieldPartnerID, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Term(); ok {
 		_spec.SetField(searchterm.FieldTerm, field.TypeString, value)
@@ -196,6 +218,20 @@ func (_u *SearchTermUpdateOne) SetCustomerID(v pulid.ID) *SearchTermUpdateOne {
 func (_u *SearchTermUpdateOne) SetNillableCustomerID(v *pulid.ID) *SearchTermUpdateOne {
 	if v != nil {
 		_u.SetCustomerID(*v)
+	}
+	return _u
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (_u *SearchTermUpdateOne) SetPartnerID(v pulid.ID) *SearchTermUpdateOne {
+	_u.mutation.SetPartnerID(v)
+	return _u
+}
+
+// SetNillablePartnerID sets the "partner_id" field if the given value is not nil.
+func (_u *SearchTermUpdateOne) SetNillablePartnerID(v *pulid.ID) *SearchTermUpdateOne {
+	if v != nil {
+		_u.SetPartnerID(*v)
 	}
 	return _u
 }
@@ -272,6 +308,11 @@ func (_u *SearchTermUpdateOne) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *SearchTermUpdateOne) check() error {
+	if v, ok := _u.mutation.PartnerID(); ok {
+		if err := searchterm.PartnerIDValidator(string(v)); err != nil {
+			return &ValidationError{Name: "partner_id", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.partner_id": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Term(); ok {
 		if err := searchterm.TermValidator(v); err != nil {
 			return &ValidationError{Name: "term", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.term": %w`, err)}
@@ -317,6 +358,9 @@ func (_u *SearchTermUpdateOne) sqlSave(ctx context.Context) (_node *SearchTerm, 
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.PartnerID(); ok {
+		_spec.SetField(searchterm.FieldPartnerID, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Term(); ok {
 		_spec.SetField(searchterm.FieldTerm, field.TypeString, value)

@@ -79,7 +79,7 @@ func actOne(t *testing.T, e *env, what string, fn func()) *ent.Activity {
 	if n1 := actCount(e); n1 != n0+1 || len(fresh) != 1 {
 		var desc []string
 		for _, a := range fresh {
-			desc = append(desc, fmt.Sprintf("%s %s succeeded=%v %s", a.Operation, a.ResourceType, a.Succeeded, a.ErrorCode))
+			desc = append(desc, fmt.Sprintf("%s %s succeeded=%v %s", a.Operation, a.ResourceType, a.Succeeded, actDeref(a.ErrorCode)))
 		}
 		t.Errorf("%s: %d activity records before, %d after; want exactly one more. New: %q", what, n0, n1, desc)
 		if len(fresh) == 0 {
@@ -127,10 +127,13 @@ func actCheck(t *testing.T, what string, a *ent.Activity, w actWant) {
 	if a.Succeeded != w.succeeded {
 		t.Errorf("%s: succeeded %v, want %v", what, a.Succeeded, w.succeeded)
 	}
-	if a.ErrorCode != w.code {
-		t.Errorf("%s: error code %q, want %q (message %q)", what, a.ErrorCode, w.code, a.ErrorMessage)
+	if actDeref(a.ErrorCode) != w.code {
+		t.Errorf("%s: error code %q, want %q (message %q)", what, actDeref(a.ErrorCode), w.code, actDeref(a.ErrorMessage))
 	}
-	if !w.succeeded && a.ErrorMessage == "" {
+	if w.succeeded && (a.ErrorCode != nil || a.ErrorMessage != nil) {
+		t.Errorf("%s: a successful record with error code %v and message %v, want none (null)", what, a.ErrorCode, a.ErrorMessage)
+	}
+	if !w.succeeded && actDeref(a.ErrorMessage) == "" {
 		t.Errorf("%s: a failed record without an error message", what)
 	}
 	if time.Since(a.OccurredAt) > time.Minute || time.Until(a.OccurredAt) > time.Minute {
@@ -551,6 +554,17 @@ func TestActivityFailures(t *testing.T) {
 		if n := e.client.Tag.Query().Where(tag.Name("Helpdesk label")).CountX(sys); n != 0 {
 			t.Errorf("helpdesk createTag: the tag was created")
 		}
+
+		// Tagging one customer with another partner's tag: NOT_FOUND, recorded on that customer (it shows
+		// in the customer's activity), and no link.
+		a = actOne(t, e, "tagsAdd (another partner's tag)", func() {
+			_, errs, res := actRun(e, w.AdminA, "tagsAdd", actTagsAdd, map[string]any{"c": []pulid.ID{soc.ID}, "t": []pulid.ID{w.TagsB["SMB"].ID}})
+			if len(res.Errors) > 0 || len(errs) != 1 || errs[0].Code != "NOT_FOUND" {
+				t.Errorf("tagsAdd with B's tag: errors %+v, user errors %+v; want one NOT_FOUND", res.Errors, errs)
+			}
+		})
+		actCheck(t, "tagsAdd (another partner's tag)", a, actWant{operation: "tagsAdd", resource: activity.ResourceTypeCUSTOMER_TAGS,
+			user: admin, partner: A, customer: soc.ID, succeeded: false, code: "NOT_FOUND"})
 
 		// B on A's customer: B's failed record names no customer and nothing of A's.
 		aRecords := e.client.Activity.Query().Where(activity.PartnerID(A)).CountX(sys)

@@ -1370,3 +1370,40 @@ func TestAuthLockoutConcurrent(t *testing.T) {
 		authNoSessionCookie(t, "the right password after parallel guesses", r)
 	})
 }
+
+// TestAuthSignInPayloadReadsAsTheUser: what signIn returns is resolved as the user who just signed in,
+// also the viewer's fields that read the database (a provider's resellers), though the request itself
+// came without a session.
+func TestAuthSignInPayloadReadsAsTheUser(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		authAddUser(e, f.P, "paula@provider.test", authHash(t), enum.GlobalAdmin)
+		b := authBrowser(t, e.srv.URL)
+		r := b.post(`mutation { signIn(input: {email: "paula@provider.test", password: "`+authPassword+`"}) {
+			viewer { user { email } partner { name resellers { name } } } userErrors { code } } }`, nil)
+		var d struct {
+			SignIn struct {
+				Viewer *struct {
+					User    struct{ Email string }
+					Partner struct {
+						Name      string
+						Resellers []struct{ Name string }
+					}
+				}
+				UserErrors []userError
+			}
+		}
+		if !r.data(t, "signIn with nested fields", &d) || d.SignIn.Viewer == nil {
+			t.Fatalf("signIn: %s", r.body)
+		}
+		if len(d.SignIn.Viewer.Partner.Resellers) != 1 || d.SignIn.Viewer.Partner.Resellers[0].Name != f.R.Name {
+			t.Errorf("the signed-in provider's resellers: %+v, want [%s] (%s)", d.SignIn.Viewer.Partner.Resellers, f.R.Name, r.body)
+		}
+		// A failed sign-in reads nothing as anyone.
+		r = authBrowser(t, e.srv.URL).post(`mutation { signIn(input: {email: "paula@provider.test", password: "wrong password!!"}) {
+			viewer { partner { resellers { name } } } userErrors { code } } }`, nil)
+		if strings.Contains(string(r.body), f.R.Name) {
+			t.Errorf("a failed sign-in showed the reseller: %s", r.body)
+		}
+	})
+}

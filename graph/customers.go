@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"entgo.io/contrib/entgql"
@@ -49,13 +50,56 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if len(orderBy) == 0 {
 		orderBy = []*ent.CustomerOrder{{Field: ent.CustomerOrderFieldSortName, Direction: entgql.OrderDirectionAsc}}
 	}
-	return r.client.Customer.Query().Where(preds...).
-		Paginate(withKnownTotal(ctx, total), after, first, before, last, ent.WithCustomerOrder(orderBy))
+	q := r.client.Customer.Query().Where(preds...)
+	// A filtered list's first page reads every match anyway (to sort them), so its total comes with it
+	// from a window function instead of a second pass in a COUNT. Later pages' queries see only the rows
+	// after the cursor, so they count separately.
+	inPage := total.n < 0 && !total.skip && after == nil && before == nil && selects(ctx, "edges")
+	if inPage {
+		total.skip = true
+		q.Modify(func(s *sql.Selector) { s.AppendSelectExprAs(sql.Expr("COUNT(*) OVER ()"), listTotalColumn) })
+	}
+	conn, err := q.Paginate(withKnownTotal(ctx, total), after, first, before, last, ent.WithCustomerOrder(orderBy))
+	if err != nil || !inPage {
+		return conn, err
+	}
+	conn.TotalCount = 0
+	if len(conn.Edges) > 0 {
+		v, err := conn.Edges[0].Node.Value(listTotalColumn)
+		if err != nil {
+			return nil, err
+		}
+		if conn.TotalCount, err = intValue(v); err != nil {
+			return nil, err
+		}
+	}
+	return conn, nil
+}
+
+// listTotalColumn carries a filtered list's total on each row of its first page.
+const listTotalColumn = "list_total"
+
+// intValue reads an integer selected by an expression: int64 from SQLite and the binary protocol,
+// text from MySQL's text protocol.
+func intValue(v any) (int, error) {
+	switch n := v.(type) {
+	case int64:
+		return int(n), nil
+	case []byte:
+		return strconv.Atoi(string(n))
+	case string:
+		return strconv.Atoi(n)
+	}
+	return 0, fmt.Errorf("unexpected %T for a count", v)
 }
 
 // changeTags runs a tag operation on customers and returns them as they are afterwards.
 func (r *mutationResolver) changeTags(ctx context.Context, input TagsInput, op func(context.Context, *ent.Client, []pulid.ID, []pulid.ID) error) (*TagsPayload, error) {
-	err := r.change(ctx, activity.ResourceTypeCUSTOMER_TAGS, nil, func(ctx context.Context, c *ent.Client) error {
+	var one *pulid.ID // a failed attempt on one customer shows in that customer's activity
+	if len(input.CustomerIDs) == 1 {
+		one = &input.CustomerIDs[0]
+	}
+	err := r.change(ctx, activity.ResourceTypeCUSTOMER_TAGS, one, func(ctx context.Context, c *ent.Client) error {
 		return op(ctx, c, input.CustomerIDs, input.TagIDs)
 	})
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
@@ -102,12 +146,7 @@ func withCustomerCount(s *sql.Selector) {
 // without it.
 func tagCustomerCount(ctx context.Context, client *ent.Client, t *ent.Tag) (int, error) {
 	if v, err := t.Value(customerCountColumn); err == nil {
-		switch n := v.(type) {
-		case int64:
-			return int(n), nil
-		case []byte:
-			return strconv.Atoi(string(n))
-		}
+		return intValue(v)
 	}
 	q := client.Tag.Query().Where(tag.ID(t.ID))
 	q.Modify(withCustomerCount)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/customer"
@@ -20,9 +22,13 @@ import (
 	"partnerhub/ent/viewer"
 )
 
-// Downloads are streamed: rows are read in keyset batches of exportBatch and written as they come, so
-// the server's memory stays flat whatever the size of the list.
-const exportBatch = 2000
+// Downloads are streamed: rows are read in keyset batches and written as they come, so the server's
+// memory stays flat whatever the size of the list.
+const (
+	// DefaultExportBatch is the customer export's batch (Options.ExportBatch).
+	DefaultExportBatch = 10000
+	activityBatch      = 2000
+)
 
 // TotalRowsHeader tells a client how many rows a download will have, for a progress bar.
 const TotalRowsHeader = "X-Total-Rows"
@@ -36,14 +42,18 @@ var relationshipNames = map[relationship.Type]string{
 }
 
 // exportCustomers serves Customers.csv: the viewer partner's whole customer list (search and filters
-// never apply), by company name, one row per customer.
+// never apply), one row per customer, in the order the customers were added (their IDs are ULIDs).
+//
+// The file is read in keyset batches of the partner's own ACTIVE relationships, ordered by customer:
+// one index range within the partner (partner_id, status, customer_id) per batch joined to the
+// customers, and the tag links of the partner's tags in the batch's customer range. So a batch costs
+// the same whatever share of all customers the partner holds, and memory stays flat.
 func (s *Server) exportCustomers(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	v, ok := s.mayExport(w, r, rule.ExportCustomers)
 	if !ok {
 		return
 	}
-	// The partner's tags, once; each batch then reads its tag links by customer, a primary-key lookup.
 	tags, err := s.client.Tag.Query().All(ctx)
 	if err != nil {
 		s.log.ErrorContext(ctx, "export", "err", err)
@@ -51,57 +61,129 @@ func (s *Server) exportCustomers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tagNames := make(map[pulid.ID]string, len(tags))
-	for _, t := range tags {
-		tagNames[t.ID] = t.Name
+	tagIDs := make([]pulid.ID, len(tags))
+	for i, t := range tags {
+		tagNames[t.ID], tagIDs[i] = t.Name, t.ID
 	}
 	out := newCSV(w, "Customers.csv", v.CustomerCount)
 	out.row("Microsoft ID", "Company name", "Primary domain name", "Relationship", "Tags")
-	var last *ent.Customer
-	for {
-		q := s.client.Customer.Query().
-			WithRelationships(func(q *ent.RelationshipQuery) {
-				q.Select(relationship.FieldCustomerID, relationship.FieldType, relationship.FieldStatus)
-			}).
-			Order(customer.BySortName(), customer.ByID()).Limit(exportBatch)
-		// Only the columns the file needs (and the keyset's).
-		q.Select(customer.FieldID, customer.FieldMicrosoftID, customer.FieldDisplayName, customer.FieldPrimaryDomain, customer.FieldSortName)
-		if last != nil {
-			q.Where(customer.Or(customer.SortNameGT(last.SortName),
-				customer.And(customer.SortName(last.SortName), customer.IDGT(last.ID))))
-		}
-		batch, err := q.All(ctx)
-		if err != nil {
-			out.fail(ctx, s, err)
+
+	// pending is the customer whose row is not written yet: a dual partner's two relationships with one
+	// customer may straddle two batches. tagsOf holds the tag names of the customers read and not yet
+	// written.
+	var (
+		pending *exportRow
+		rels    []string
+		tagsOf  = map[pulid.ID][]string{}
+	)
+	emit := func() {
+		if pending == nil {
 			return
 		}
-		ids := make([]pulid.ID, len(batch))
-		for i, c := range batch {
-			ids[i] = c.ID
-		}
-		links, err := s.client.CustomerTag.Query().Where(customertag.CustomerIDIn(ids...)).All(ctx)
-		if err != nil {
-			out.fail(ctx, s, err)
+		slices.Sort(rels)
+		t := tagsOf[pending.CustomerID]
+		delete(tagsOf, pending.CustomerID)
+		slices.Sort(t)
+		out.row(pending.MicrosoftID, pending.DisplayName, pending.PrimaryDomain, strings.Join(rels, "; "), strings.Join(t, "; "))
+		pending, rels = nil, rels[:0]
+	}
+	// The next batch is read while this one is written: the database and the writing overlap, and at
+	// most two batches are in memory.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan exportPage, 1)
+	go s.readExport(ctx, tagIDs, batches)
+	for page := range batches {
+		if page.err != nil {
+			out.fail(ctx, s, page.err)
 			return
 		}
-		tagsOf := make(map[pulid.ID][]string, len(batch))
-		for _, l := range links {
+		for _, l := range page.links {
 			tagsOf[l.CustomerID] = append(tagsOf[l.CustomerID], tagNames[l.TagID])
 		}
-		for _, c := range batch {
-			var rels []string
-			for _, rel := range c.Edges.Relationships {
-				if rel.Status == relationship.StatusACTIVE {
-					rels = append(rels, relationshipNames[rel.Type])
-				}
+		for i := range page.rels {
+			row := &page.rels[i]
+			if pending != nil && pending.CustomerID != row.CustomerID {
+				emit()
 			}
-			tags := tagsOf[c.ID]
-			slices.Sort(tags)
-			out.row(c.MicrosoftID, c.DisplayName, c.PrimaryDomain, strings.Join(rels, "; "), strings.Join(tags, "; "))
+			pending = row
+			rels = append(rels, relationshipNames[relationship.Type(row.Type)])
 		}
-		if err := out.flush(); err != nil || len(batch) < exportBatch {
+		// Links of customers not exported (tagged, but no ACTIVE relationship) go with their batch.
+		for id := range tagsOf {
+			if pending == nil || id != pending.CustomerID {
+				delete(tagsOf, id)
+			}
+		}
+		if err := out.flush(); err != nil {
 			return
 		}
-		last = batch[len(batch)-1]
+	}
+	emit()
+	_ = out.flush()
+}
+
+// exportPage is one batch of the customer export: the partner's ACTIVE relationships with their
+// customers' exported columns, and the links of the partner's tags within the batch's customer range.
+type exportPage struct {
+	rels  []exportRow
+	links []*ent.CustomerTag
+	err   error
+}
+
+// exportRow is one of the partner's ACTIVE relationships with the customer's exported columns.
+type exportRow struct {
+	ID            pulid.ID `sql:"id"`
+	CustomerID    pulid.ID `sql:"customer_id"`
+	Type          string   `sql:"type"`
+	MicrosoftID   string   `sql:"microsoft_id"`
+	DisplayName   string   `sql:"display_name"`
+	PrimaryDomain string   `sql:"primary_domain"`
+}
+
+// readExport reads the customer export's batches in keyset order (customer ID, then relationship ID)
+// and sends them to out, closing it after the last one or the first error.
+//
+// Each batch is one statement: the viewer partner's relationships (the Relationship privacy policy
+// scopes the query to the partner) that are ACTIVE, joined to their customers. That is exactly the set
+// the Customer policy lets the partner see, read without a second per-customer visibility check.
+func (s *Server) readExport(ctx context.Context, tagIDs []pulid.ID, out chan<- exportPage) {
+	defer close(out)
+	var last *exportRow
+	for {
+		q := s.client.Relationship.Query().Where(relationship.StatusEQ(relationship.StatusACTIVE)).
+			Order(relationship.ByCustomerID(), relationship.ByID()).Limit(s.cfg.ExportBatch)
+		if last != nil {
+			q.Where(relationship.Or(relationship.CustomerIDGT(last.CustomerID),
+				relationship.And(relationship.CustomerID(last.CustomerID), relationship.IDGT(last.ID))))
+		}
+		sel := q.Modify(func(sel *sql.Selector) {
+			c := sql.Table(customer.Table).As("exported")
+			sel.Join(c).On(sel.C(relationship.FieldCustomerID), c.C(customer.FieldID)).
+				Select(sel.C(relationship.FieldID), sel.C(relationship.FieldCustomerID), sel.C(relationship.FieldType),
+					c.C(customer.FieldMicrosoftID), c.C(customer.FieldDisplayName), c.C(customer.FieldPrimaryDomain))
+		})
+		var page exportPage
+		page.err = sel.Scan(ctx, &page.rels)
+		if page.err == nil && len(page.rels) > 0 && len(tagIDs) > 0 {
+			// The links of the partner's tags in this batch's customer range; a customer that straddles
+			// two batches had its links read with the first.
+			q := s.client.CustomerTag.Query().Where(customertag.TagIDIn(tagIDs...),
+				customertag.CustomerIDLTE(page.rels[len(page.rels)-1].CustomerID))
+			if last != nil {
+				q.Where(customertag.CustomerIDGT(last.CustomerID))
+			}
+			page.links, page.err = q.All(ctx)
+		}
+		select {
+		case out <- page:
+		case <-ctx.Done():
+			return
+		}
+		if page.err != nil || len(page.rels) < s.cfg.ExportBatch {
+			return
+		}
+		last = &page.rels[len(page.rels)-1]
 	}
 }
 
@@ -122,7 +204,7 @@ func (s *Server) exportActivity(w http.ResponseWriter, r *http.Request) {
 	var last *ent.Activity
 	for {
 		q := s.client.Activity.Query().Where(f.Predicates()...).WithUser().WithCustomer().
-			Order(ent.Desc(activity.FieldOccurredAt), ent.Desc(activity.FieldID)).Limit(exportBatch)
+			Order(ent.Desc(activity.FieldOccurredAt), ent.Desc(activity.FieldID)).Limit(activityBatch)
 		if last != nil {
 			q.Where(activity.Or(activity.OccurredAtLT(last.OccurredAt),
 				activity.And(activity.OccurredAt(last.OccurredAt), activity.IDLT(last.ID))))
@@ -145,9 +227,9 @@ func (s *Server) exportActivity(w http.ResponseWriter, r *http.Request) {
 				result = "Failed"
 			}
 			out.row(a.OccurredAt.UTC().Format(time.RFC3339), who, cust, string(a.ResourceType), a.ResourceID,
-				a.Operation, result, jsonCell(a.Before), jsonCell(a.After), strings.TrimSpace(a.ErrorCode+" "+a.ErrorMessage))
+				a.Operation, result, jsonCell(a.Before), jsonCell(a.After), strings.TrimSpace(deref(a.ErrorCode)+" "+deref(a.ErrorMessage)))
 		}
-		if err := out.flush(); err != nil || len(batch) < exportBatch {
+		if err := out.flush(); err != nil || len(batch) < activityBatch {
 			return
 		}
 		last = batch[len(batch)-1]

@@ -54,6 +54,9 @@ type Options struct {
 	// index rather than by gathering all its relationships first (see viewer.Viewer.LargeList);
 	// DefaultLargeList when 0.
 	LargeList int
+	// ExportBatch is how many relationships one read of the customer export takes; DefaultExportBatch
+	// when 0.
+	ExportBatch int
 	// PublicURL is where users reach the web app, such as https://partnerhub.example.com; invitation
 	// links start with it. Defaults to the request's own origin.
 	PublicURL string
@@ -76,6 +79,9 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 	}
 	if cfg.LargeList == 0 {
 		cfg.LargeList = DefaultLargeList
+	}
+	if cfg.ExportBatch == 0 {
+		cfg.ExportBatch = DefaultExportBatch
 	}
 	s := &Server{client: client, cfg: cfg, log: cfg.Logger}
 	client.Customer.Intercept(totalInterceptor())
@@ -141,6 +147,16 @@ func (s *Server) graphQL() http.Handler {
 		}
 		return next(ctx)
 	})
+	// What signIn and acceptInvitation return is resolved as the user who just signed in: the request
+	// itself is anonymous, but the payload's viewer may ask for fields that read the database.
+	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+		if viewer.FromContext(ctx) == nil {
+			if u := signedInBy(ctx); u != nil {
+				ctx = viewer.NewContext(ctx, s.viewerOf(u))
+			}
+		}
+		return next(ctx)
+	})
 	srv.SetErrorPresenter(presentError(func(ctx context.Context, err error) {
 		s.log.ErrorContext(ctx, "graphql error", "err", err, "path", graphql.GetPath(ctx).String())
 	}))
@@ -149,6 +165,19 @@ func (s *Server) graphQL() http.Handler {
 		return errPanic
 	})
 	return srv
+}
+
+// signedInBy is the user of the sign-in payload whose viewer the field being resolved is part of, if
+// it is.
+func signedInBy(ctx context.Context) *ent.User {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if fc.Object == "SignInPayload" && fc.Field.Name == "viewer" {
+			if v, ok := fc.Result.(*Viewer); ok && v != nil {
+				return v.User
+			}
+		}
+	}
+	return nil
 }
 
 // errPanic stands for a resolver that panicked (logged where it is recovered); clients see INTERNAL.

@@ -68,10 +68,13 @@ type env struct {
 
 // forEachDB runs fn as a subtest on each backend, with a fresh database and server.
 func forEachDB(t *testing.T, fn func(t *testing.T, e *env)) {
+	forEachDBWith(t, graph.Options{Demo: true, AllowedOrigins: []string{"https://app.partnerhub.test"}}, fn)
+}
+
+// forEachDBWith is forEachDB with the server's options.
+func forEachDBWith(t *testing.T, opts graph.Options, fn func(t *testing.T, e *env)) {
 	for _, b := range backends(t) {
-		t.Run(b, func(t *testing.T) {
-			fn(t, newEnv(t, b, graph.Options{Demo: true, AllowedOrigins: []string{"https://app.partnerhub.test"}}))
-		})
+		t.Run(b, func(t *testing.T) { fn(t, newEnv(t, b, opts)) })
 	}
 }
 

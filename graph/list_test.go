@@ -2,12 +2,15 @@ package graph_test
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/relationship"
+	"partnerhub/ent/text"
 	"partnerhub/graph"
 )
 
@@ -201,59 +204,77 @@ func TestListPaging(t *testing.T) {
 			// Many customers share a name and a country: the ID breaks ties.
 			e.addCustomer(customerSpec{name: fmt.Sprintf("Twin Name %d", i%3), domain: fmt.Sprintf("twin%02d", i), country: "PL", owners: []*ent.Partner{f.A}})
 		}
-		for _, orderBy := range [][]map[string]string{
-			{{"field": "COMPANY_NAME", "direction": "ASC"}},
-			{{"field": "COMPANY_NAME", "direction": "DESC"}},
-			{{"field": "COUNTRY", "direction": "ASC"}},
-			{{"field": "CREATED_AT", "direction": "DESC"}},
+		// Unfiltered (the maintained total) and filtered (the first page's total comes with its rows,
+		// later pages count): the same pages and the same total on every page.
+		for _, s := range []struct {
+			vars  map[string]any
+			total int
+		}{
+			{nil, 31},
+			{map[string]any{"search": "twin"}, 23},
+			{map[string]any{"search": "twin", "filter": map[string]any{"countries": []string{"PL"}}}, 23},
 		} {
-			all := list(e, f.AdminA, map[string]any{"first": 100, "orderBy": orderBy})
-			if all.Customers.TotalCount != 31 || len(all.Customers.Edges) != 31 {
-				t.Fatalf("%v: %d of %d", orderBy, len(all.Customers.Edges), all.Customers.TotalCount)
+			with := func(v map[string]any) map[string]any {
+				maps.Copy(v, s.vars)
+				return v
 			}
-			var want []string
-			for _, e := range all.Customers.Edges {
-				want = append(want, e.Node.ID)
-			}
-			// Forwards, 4 at a time.
-			var got []string
-			vars := map[string]any{"first": 4, "orderBy": orderBy}
-			for pages := 0; ; pages++ {
-				p := list(e, f.AdminA, vars)
-				if p.Customers.TotalCount != 31 {
-					t.Fatalf("totalCount on a page: %d", p.Customers.TotalCount)
+			for _, orderBy := range [][]map[string]string{
+				{{"field": "COMPANY_NAME", "direction": "ASC"}},
+				{{"field": "COMPANY_NAME", "direction": "DESC"}},
+				{{"field": "COUNTRY", "direction": "ASC"}},
+				{{"field": "CREATED_AT", "direction": "DESC"}},
+			} {
+				all := list(e, f.AdminA, with(map[string]any{"first": 100, "orderBy": orderBy}))
+				if all.Customers.TotalCount != s.total || len(all.Customers.Edges) != s.total {
+					t.Fatalf("%v: %d of %d", orderBy, len(all.Customers.Edges), all.Customers.TotalCount)
 				}
-				for _, e := range p.Customers.Edges {
-					got = append(got, e.Node.ID)
+				var want []string
+				for _, e := range all.Customers.Edges {
+					want = append(want, e.Node.ID)
 				}
-				if pages > 0 != p.Customers.PageInfo.HasPreviousPage {
-					t.Errorf("%v page %d: hasPreviousPage %v", orderBy, pages, p.Customers.PageInfo.HasPreviousPage)
+				// Forwards, 4 at a time.
+				var got []string
+				vars := with(map[string]any{"first": 4, "orderBy": orderBy})
+				for pages := 0; ; pages++ {
+					p := list(e, f.AdminA, vars)
+					if p.Customers.TotalCount != s.total {
+						t.Fatalf("%v %v page %d: totalCount %d, want %d", s.vars, orderBy, pages, p.Customers.TotalCount, s.total)
+					}
+					for _, e := range p.Customers.Edges {
+						got = append(got, e.Node.ID)
+					}
+					if pages > 0 != p.Customers.PageInfo.HasPreviousPage {
+						t.Errorf("%v page %d: hasPreviousPage %v", orderBy, pages, p.Customers.PageInfo.HasPreviousPage)
+					}
+					if !p.Customers.PageInfo.HasNextPage {
+						break
+					}
+					vars["after"] = *p.Customers.PageInfo.EndCursor
 				}
-				if !p.Customers.PageInfo.HasNextPage {
-					break
+				if !slices.Equal(got, want) {
+					t.Errorf("%v forwards: got %d ids, want %d (same order: %v)", orderBy, len(got), len(want), slices.Equal(got, want))
 				}
-				vars["after"] = *p.Customers.PageInfo.EndCursor
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%v forwards: got %d ids, want %d (same order: %v)", orderBy, len(got), len(want), slices.Equal(got, want))
-			}
-			// Backwards, 5 at a time, from the end.
-			got = nil
-			vars = map[string]any{"last": 5, "orderBy": orderBy}
-			for {
-				p := list(e, f.AdminA, vars)
-				var page []string
-				for _, e := range p.Customers.Edges {
-					page = append(page, e.Node.ID)
+				// Backwards, 5 at a time, from the end.
+				got = nil
+				vars = with(map[string]any{"last": 5, "orderBy": orderBy})
+				for {
+					p := list(e, f.AdminA, vars)
+					if p.Customers.TotalCount != s.total {
+						t.Fatalf("%v %v backwards: totalCount %d, want %d", s.vars, orderBy, p.Customers.TotalCount, s.total)
+					}
+					var page []string
+					for _, e := range p.Customers.Edges {
+						page = append(page, e.Node.ID)
+					}
+					got = append(page, got...)
+					if !p.Customers.PageInfo.HasPreviousPage {
+						break
+					}
+					vars["before"] = *p.Customers.PageInfo.StartCursor
 				}
-				got = append(page, got...)
-				if !p.Customers.PageInfo.HasPreviousPage {
-					break
+				if !slices.Equal(got, want) {
+					t.Errorf("%v backwards: got %d ids, want %d", orderBy, len(got), len(want))
 				}
-				vars["before"] = *p.Customers.PageInfo.StartCursor
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%v backwards: got %d ids, want %d", orderBy, len(got), len(want))
 			}
 		}
 		// An empty list has no cursors and no pages.
@@ -291,6 +312,12 @@ func TestListFilters(t *testing.T) {
 			{f.AdminA, map[string]any{"tagsAll": []string{string(ent1.ID), string(smb.ID)}},
 				"", []string{"Łódź Trading Sp. z o.o."}},
 			{f.AdminA, map[string]any{"tagsAny": []string{string(ent1.ID)}}, "lodz", []string{"Łódź Trading Sp. z o.o."}},
+			// Search with a tag filter (checked customer by customer): every word and the tag must hold.
+			{f.AdminA, map[string]any{"tagsAny": []string{string(smb.ID)}}, "контур", []string{"ООО «Контур»"}},
+			{f.AdminA, map[string]any{"tagsAny": []string{string(ent1.ID)}}, "контур", []string{}},
+			{f.AdminA, map[string]any{"tagsAll": []string{string(ent1.ID), string(smb.ID)}}, "trad lod", []string{"Łódź Trading Sp. z o.o."}},
+			{f.AdminA, map[string]any{"tagsAny": []string{string(ent1.ID), string(smb.ID)}}, "trad société", []string{}},
+			{f.AdminB, map[string]any{"tagsAny": []string{string(f.TagsB["Enterprise"].ID)}}, "north", []string{"Northwind Traders Ltd"}},
 			{f.AdminA, map[string]any{"countries": []string{"PL", "IT"}},
 				"", []string{"Città di Perugia Servizi S.r.l.", "Łódź Trading Sp. z o.o.", "Zakłady Mięsne Żywiec S.A."}},
 			{f.AdminA, map[string]any{"verificationStatuses": []string{"NOT_ALLOWED", "ALLOWED"}},
@@ -445,5 +472,92 @@ func TestListLargePartnerPlan(t *testing.T) {
 				t.Errorf("the large-partner form was not used:\n%s", strings.Join(e.rec.Statements(), "\n"))
 			}
 		})
+	}
+}
+
+// TestSearchTermsFollowRelationships: search terms belong to the partners with an ACTIVE relationship
+// with the customer. They follow a rename (for every such partner), a partner gaining a customer (a
+// relationship becoming ACTIVE) and losing it (removed), and a second relationship of the same
+// partner changes nothing.
+func TestSearchTermsFollowRelationships(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		termsMatch(t, e, "fixture")
+
+		// A renames a customer it shares with B: B's search finds the new name.
+		nw := f.C["Northwind Traders Ltd"]
+		var bp struct {
+			UpdateBillingProfile struct {
+				UserErrors []userError `json:"userErrors"`
+			} `json:"updateBillingProfile"`
+		}
+		e.query(f.AdminA, `mutation($id: ID!) { updateBillingProfile(input: {customerID: $id, version: 1, companyName: "Nordwind Handel Ltd"}) { userErrors { field code message } } }`,
+			map[string]any{"id": nw.ID}, &bp)
+		if len(bp.UpdateBillingProfile.UserErrors) > 0 {
+			t.Fatalf("rename: %+v", bp.UpdateBillingProfile.UserErrors)
+		}
+		if got := list(e, f.AdminB, map[string]any{"search": "nordwind"}).names(); !slices.Equal(got, []string{"Nordwind Handel Ltd"}) {
+			t.Errorf("B after A's rename, search \"nordwind\": got %q", got)
+		}
+		termsMatch(t, e, "after a rename")
+
+		// B gains A's customer Contoso (a request accepted): B finds it; then a second relationship.
+		contoso := f.C["Contoso Pharmaceuticals"]
+		if got := list(e, f.AdminB, map[string]any{"search": "contoso"}).names(); len(got) != 0 {
+			t.Errorf("B before its relationship, search \"contoso\": got %q", got)
+		}
+		req := e.client.Relationship.Create().SetPartnerID(f.B.ID).SetCustomerID(contoso.ID).
+			SetType(relationship.TypeDIRECT_BILL).SetStatus(relationship.StatusPENDING).SaveX(sys)
+		termsMatch(t, e, "after a request")
+		e.client.Relationship.UpdateOne(req).SetStatus(relationship.StatusACTIVE).ExecX(sys)
+		if got := list(e, f.AdminB, map[string]any{"search": "pharma"}).names(); !slices.Equal(got, []string{"Contoso Pharmaceuticals"}) {
+			t.Errorf("B after the request was accepted, search \"pharma\": got %q", got)
+		}
+		termsMatch(t, e, "after acceptance")
+		advisor := e.client.Relationship.Create().SetPartnerID(f.B.ID).SetCustomerID(contoso.ID).SetType(relationship.TypeADVISOR).SaveX(sys)
+		termsMatch(t, e, "after a second relationship")
+
+		// B loses it only with its last relationship.
+		e.client.Relationship.UpdateOne(req).SetStatus(relationship.StatusREMOVED).ExecX(sys)
+		if got := list(e, f.AdminB, map[string]any{"search": "pharma"}).names(); !slices.Equal(got, []string{"Contoso Pharmaceuticals"}) {
+			t.Errorf("B with its advisor relationship left, search \"pharma\": got %q", got)
+		}
+		termsMatch(t, e, "after removing one of two")
+		e.client.Relationship.UpdateOne(advisor).SetStatus(relationship.StatusREMOVED).ExecX(sys)
+		termsMatch(t, e, "after removing the last")
+		if got := list(e, f.AdminA, map[string]any{"search": "pharma"}).names(); !slices.Equal(got, []string{"Contoso Pharmaceuticals"}) {
+			t.Errorf("A, search \"pharma\": got %q", got)
+		}
+	})
+}
+
+// termsMatch checks the search_terms table against what it must hold: for every partner with an
+// ACTIVE relationship with a customer, exactly the customer's terms; nothing else.
+func termsMatch(t *testing.T, e *env, when string) {
+	t.Helper()
+	want := map[string]bool{}
+	for _, c := range e.client.Customer.Query().WithRelationships().AllX(sys) {
+		for _, r := range c.Edges.Relationships {
+			if r.Status != relationship.StatusACTIVE {
+				continue
+			}
+			for _, term := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
+				want[string(r.PartnerID)+" "+string(c.ID)+" "+term] = true
+			}
+		}
+	}
+	got := map[string]bool{}
+	for _, st := range e.client.SearchTerm.Query().AllX(sys) {
+		got[string(st.PartnerID)+" "+string(st.CustomerID)+" "+st.Term] = true
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("%s: missing search term %s", when, k)
+		}
+	}
+	for k := range got {
+		if !want[k] {
+			t.Errorf("%s: search term %s should not be there", when, k)
+		}
 	}
 }

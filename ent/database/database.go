@@ -143,6 +143,9 @@ func MySQLConfig(rawURL string) (*mysql.Config, error) {
 	cfg.Loc = time.UTC
 	cfg.Collation = "utf8mb4_unicode_ci"
 	cfg.Params = map[string]string{"charset": "utf8mb4", "time_zone": "'+00:00'"}
+	// Arguments are escaped by the driver (safe with utf8mb4): one round trip per statement instead of
+	// prepare, execute and close, which tripled the statements the server handles for every query.
+	cfg.InterpolateParams = true
 	for k, v := range u.Query() {
 		cfg.Params[k] = v[0]
 	}

@@ -409,6 +409,7 @@ var (
 	// SearchTermsColumns holds the columns for the "search_terms" table.
 	SearchTermsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "term", Type: field.TypeString, Size: 64},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 	}
@@ -420,21 +421,21 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "search_terms_customers_search_terms",
-				Columns:    []*schema.Column{SearchTermsColumns[2]},
+				Columns:    []*schema.Column{SearchTermsColumns[3]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "searchterm_term_customer_id",
+				Name:    "searchterm_partner_id_term_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{SearchTermsColumns[1], SearchTermsColumns[2]},
+				Columns: []*schema.Column{SearchTermsColumns[1], SearchTermsColumns[2], SearchTermsColumns[3]},
 			},
 			{
-				Name:    "searchterm_customer_id_term",
+				Name:    "searchterm_customer_id_partner_id_term",
 				Unique:  true,
-				Columns: []*schema.Column{SearchTermsColumns[2], SearchTermsColumns[1]},
+				Columns: []*schema.Column{SearchTermsColumns[3], SearchTermsColumns[1], SearchTermsColumns[2]},
 			},
 		},
 	}

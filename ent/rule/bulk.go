@@ -2,6 +2,7 @@ package rule
 
 import (
 	"context"
+	"slices"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -27,8 +28,34 @@ func BulkLoad(ctx context.Context) context.Context {
 func isBulk(ctx context.Context) bool { return ctx.Value(bulkKey{}) != nil }
 
 // IndexCustomers writes the search terms of customers (the words of their names, domain and Microsoft
-// ID); the hooks call it for each change, bulk loaders for each batch.
+// ID) for each partner with an ACTIVE relationship with them; the hooks call it for each change, bulk
+// loaders for each batch, after its relationships.
 func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Customer) error {
+	if len(customers) == 0 {
+		return nil
+	}
+	ctx = viewer.SystemContext(ctx)
+	ids := make([]pulid.ID, len(customers))
+	for i, c := range customers {
+		ids[i] = c.ID
+	}
+	rels, err := client.Relationship.Query().
+		Where(relationship.CustomerIDIn(ids...), relationship.StatusEQ(relationship.StatusACTIVE)).
+		Select(relationship.FieldCustomerID, relationship.FieldPartnerID).All(ctx)
+	if err != nil {
+		return err
+	}
+	partners := map[pulid.ID][]pulid.ID{}
+	for _, r := range rels {
+		if !slices.Contains(partners[r.CustomerID], r.PartnerID) {
+			partners[r.CustomerID] = append(partners[r.CustomerID], r.PartnerID)
+		}
+	}
+	return writeTermsFor(ctx, client, partners, customers)
+}
+
+// writeTermsFor writes each customer's terms for the partners given for it.
+func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.ID][]pulid.ID, customers []*ent.Customer) error {
 	const rowsPerInsert = 2000
 	var builders []*ent.SearchTermCreate
 	flush := func() error {
@@ -40,11 +67,16 @@ func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Cu
 		return err
 	}
 	for _, c := range customers {
+		if len(partners[c.ID]) == 0 {
+			continue
+		}
 		for _, t := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
-			builders = append(builders, client.SearchTerm.Create().SetCustomerID(c.ID).SetTerm(t))
-			if len(builders) == rowsPerInsert {
-				if err := flush(); err != nil {
-					return err
+			for _, p := range partners[c.ID] {
+				builders = append(builders, client.SearchTerm.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTerm(t))
+				if len(builders) == rowsPerInsert {
+					if err := flush(); err != nil {
+						return err
+					}
 				}
 			}
 		}

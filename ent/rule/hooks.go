@@ -58,7 +58,8 @@ func CustomerDerived() ent.Hook {
 	}
 }
 
-// CustomerSearchTerms rewrites a customer's search terms after it is created or its names change.
+// CustomerSearchTerms rewrites a customer's search terms after its names change. A new customer has
+// none yet: they are written for each partner as its relationship becomes ACTIVE (RelationshipCounts).
 func CustomerSearchTerms() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
@@ -66,7 +67,7 @@ func CustomerSearchTerms() ent.Hook {
 			if err != nil || isBulk(ctx) || !touches(m, searchedFields) {
 				return v, err
 			}
-			return v, writeTerms(ctx, m.Client(), v.(*ent.Customer), !m.Op().Is(ent.OpCreate))
+			return v, rewriteTerms(ctx, m.Client(), v.(*ent.Customer))
 		})
 	}
 }
@@ -175,7 +176,7 @@ func BillingProfileFollowUp() ent.Hook {
 				if err != nil {
 					return nil, err
 				}
-				return bp, writeTerms(ctx, client, c, true)
+				return bp, rewriteTerms(ctx, client, c)
 			}
 			upd := client.Customer.UpdateOneID(bp.CustomerID)
 			if renamed {
@@ -190,19 +191,35 @@ func BillingProfileFollowUp() ent.Hook {
 	}
 }
 
-// writeTerms stores c's search terms, replacing the old ones when replace is set.
-func writeTerms(ctx context.Context, client *ent.Client, c *ent.Customer, replace bool) error {
-	if replace {
-		if _, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(c.ID)).Exec(ctx); err != nil {
-			return err
-		}
+// rewriteTerms replaces c's search terms for every partner with an ACTIVE relationship with it: all
+// partners search the same names.
+func rewriteTerms(ctx context.Context, client *ent.Client, c *ent.Customer) error {
+	sys := viewer.SystemContext(ctx)
+	if _, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(c.ID)).Exec(sys); err != nil {
+		return err
 	}
-	return IndexCustomers(ctx, client, []*ent.Customer{c})
+	return IndexCustomers(sys, client, []*ent.Customer{c})
+}
+
+// partnerTerms writes (the partner gained the customer) or removes (it lost it) the search terms of
+// one customer for one partner.
+func partnerTerms(ctx context.Context, client *ent.Client, partnerID, customerID pulid.ID, gained bool) error {
+	sys := viewer.SystemContext(ctx)
+	if !gained {
+		_, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(customerID), searchterm.PartnerID(partnerID)).Exec(sys)
+		return err
+	}
+	c, err := client.Customer.Get(sys, customerID)
+	if err != nil {
+		return err
+	}
+	return writeTermsFor(sys, client, map[pulid.ID][]pulid.ID{c.ID: {partnerID}}, []*ent.Customer{c})
 }
 
 // RelationshipCounts keeps Partner.customer_count (customers with an ACTIVE relationship) right, so the
-// list's total needs no COUNT over hundreds of thousands of rows. A viewer may only create
-// relationships for its own partner.
+// list's total needs no COUNT over hundreds of thousands of rows, and the partner's search terms for
+// the customer (written when the partner gains the customer, removed when it loses it). A viewer may
+// only create relationships for its own partner.
 func RelationshipCounts() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
@@ -246,7 +263,11 @@ func RelationshipCounts() ent.Hook {
 			if !isActive {
 				delta = -1
 			}
-			return val, m.Client().Partner.UpdateOneID(r.PartnerID).AddCustomerCount(delta).Exec(viewer.SystemContext(ctx))
+			if err := m.Client().Partner.UpdateOneID(r.PartnerID).AddCustomerCount(delta).Exec(viewer.SystemContext(ctx)); err != nil {
+				return nil, err
+			}
+			// The partner gained or lost the customer: its search terms for it follow.
+			return val, partnerTerms(ctx, m.Client(), r.PartnerID, r.CustomerID, isActive)
 		})
 	}
 }

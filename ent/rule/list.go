@@ -39,7 +39,7 @@ func ListPredicates(ctx context.Context, client *ent.Client, f ListFilter) ([]pr
 	}
 	var preds []predicate.Customer
 	for _, w := range text.QueryWords(f.Search, MaxSearchWords) {
-		preds = append(preds, customer.HasSearchTermsWith(searchterm.TermHasPrefix(w)))
+		preds = append(preds, customer.HasSearchTermsWith(searchterm.PartnerID(v.PartnerID), searchterm.TermHasPrefix(w)))
 	}
 	if ids := dedupe(append(append([]pulid.ID{}, f.TagsAny...), f.TagsAll...)); len(ids) > 0 {
 		n, err := client.Tag.Query().Where(tag.IDIn(ids...)).Count(ctx)

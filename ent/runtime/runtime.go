@@ -730,8 +730,12 @@ func init() {
 	}
 	searchtermFields := schema.SearchTerm{}.Fields()
 	_ = searchtermFields
+	// searchtermDescPartnerID is the schema descriptor for partner_id field.
+	searchtermDescPartnerID := searchtermFields[1].Descriptor()
+	// searchterm.PartnerIDValidator is a validator for the "partner_id" field. It is called by the builders before save.
+	searchterm.PartnerIDValidator = searchtermDescPartnerID.Validators[0].(func(string) error)
 	// searchtermDescTerm is the schema descriptor for term field.
-	searchtermDescTerm := searchtermFields[1].Descriptor()
+	searchtermDescTerm := searchtermFields[2].Descriptor()
 	// searchterm.TermValidator is a validator for the "term" field. It is called by the builders before save.
 	searchterm.TermValidator = searchtermDescTerm.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()

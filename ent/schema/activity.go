@@ -46,8 +46,8 @@ func (Activity) Fields() []ent.Field {
 			Annotations(entgql.Type("Map")).
 			Comment("Changed values after the change, keyed resource.field."),
 		field.Bool("succeeded").Immutable(),
-		field.String("error_code").Optional().Immutable(),
-		field.String("error_message").Optional().Immutable().MaxLen(1000),
+		field.String("error_code").Optional().Nillable().Immutable(),
+		field.String("error_message").Optional().Nillable().Immutable().MaxLen(1000),
 	}
 }
 

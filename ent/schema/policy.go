@@ -273,7 +273,7 @@ func (Customer) Hooks() []ent.Hook {
 		rule.ValidateCustomer(),
 		rule.CustomerDerived(),
 		hook.On(rule.CustomerAddedByViewer(), ent.OpCreate),
-		hook.On(rule.CustomerSearchTerms(), ent.OpCreate|ent.OpUpdateOne),
+		hook.On(rule.CustomerSearchTerms(), ent.OpUpdateOne),
 	}
 }
 

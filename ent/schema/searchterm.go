@@ -11,14 +11,18 @@ import (
 	"partnerhub/ent/schema/pulid"
 )
 
-// SearchTerm is one folded word of a customer's names, domain or Microsoft ID. The list's search box
-// matches the start of any word by a prefix range scan over these (see text.Terms).
+// SearchTerm is one folded word of a customer's names, domain or Microsoft ID, for one partner that has
+// an ACTIVE relationship with the customer. The list's search box matches the start of any word by a
+// prefix range scan over the viewer partner's terms (see text.Terms): the scan stays within the
+// partner, however many customers other partners have. The rule package keeps them in step with the
+// customer's names and the partner's relationships.
 type SearchTerm struct{ ent.Schema }
 
 // Fields of the SearchTerm.
 func (SearchTerm) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("customer_id").GoType(pulid.ID("")),
+		field.String("partner_id").GoType(pulid.ID("")).MaxLen(40),
 		field.String("term").MaxLen(64),
 	}
 }
@@ -33,8 +37,8 @@ func (SearchTerm) Edges() []ent.Edge {
 // Indexes of the SearchTerm.
 func (SearchTerm) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("term", "customer_id"),
-		index.Fields("customer_id", "term").Unique(),
+		index.Fields("partner_id", "term", "customer_id"),
+		index.Fields("customer_id", "partner_id", "term").Unique(),
 	}
 }
 

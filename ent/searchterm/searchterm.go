@@ -15,6 +15,8 @@ const (
 	FieldID = "id"
 	// FieldCustomerID holds the string denoting the customer_id field in the database.
 	FieldCustomerID = "customer_id"
+	// FieldPartnerID holds the string denoting the partner_id field in the database.
+	FieldPartnerID = "partner_id"
 	// FieldTerm holds the string denoting the term field in the database.
 	FieldTerm = "term"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -34,6 +36,7 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldCustomerID,
+	FieldPartnerID,
 	FieldTerm,
 }
 
@@ -55,6 +58,8 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [1]ent.Hook
 	Policy ent.Policy
+	// PartnerIDValidator is a validator for the "partner_id" field. It is called by the builders before save.
+	PartnerIDValidator func(string) error
 	// TermValidator is a validator for the "term" field. It is called by the builders before save.
 	TermValidator func(string) error
 )
@@ -70,6 +75,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // ByCustomerID orders the results by the customer_id field.
 func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCustomerID, opts...).ToFunc()
+}
+
+// ByPartnerID orders the results by the partner_id field.
+func ByPartnerID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPartnerID, opts...).ToFunc()
 }
 
 // ByTerm orders the results by the term field.

@@ -60,6 +60,11 @@ func CustomerID(v pulid.ID) predicate.SearchTerm {
 	return predicate.SearchTerm(sql.FieldEQ(FieldCustomerID, v))
 }
 
+// PartnerID applies equality check predicate on the "partner_id" field. It's identical to PartnerIDEQ.
+func PartnerID(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldEQ(FieldPartnerID, v))
+}
+
 // Term applies equality check predicate on the "term" field. It's identical to TermEQ.
 func Term(v string) predicate.SearchTerm {
 	return predicate.SearchTerm(sql.FieldEQ(FieldTerm, v))
@@ -133,6 +138,76 @@ func CustomerIDEqualFold(v pulid.ID) predicate.SearchTerm {
 func CustomerIDContainsFold(v pulid.ID) predicate.SearchTerm {
 	vc := string(v)
 	return predicate.SearchTerm(sql.FieldContainsFold(FieldCustomerID, vc))
+}
+
+// PartnerIDEQ applies the EQ predicate on the "partner_id" field.
+func PartnerIDEQ(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldEQ(FieldPartnerID, v))
+}
+
+// PartnerIDNEQ applies the NEQ predicate on the "partner_id" field.
+func PartnerIDNEQ(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldNEQ(FieldPartnerID, v))
+}
+
+// PartnerIDIn applies the In predicate on the "partner_id" field.
+func PartnerIDIn(vs ...pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldIn(FieldPartnerID, vs...))
+}
+
+// PartnerIDNotIn applies the NotIn predicate on the "partner_id" field.
+func PartnerIDNotIn(vs ...pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldNotIn(FieldPartnerID, vs...))
+}
+
+// PartnerIDGT applies the GT predicate on the "partner_id" field.
+func PartnerIDGT(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldGT(FieldPartnerID, v))
+}
+
+// PartnerIDGTE applies the GTE predicate on the "partner_id" field.
+func PartnerIDGTE(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldGTE(FieldPartnerID, v))
+}
+
+// PartnerIDLT applies the LT predicate on the "partner_id" field.
+func PartnerIDLT(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldLT(FieldPartnerID, v))
+}
+
+// PartnerIDLTE applies the LTE predicate on the "partner_id" field.
+func PartnerIDLTE(v pulid.ID) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldLTE(FieldPartnerID, v))
+}
+
+// PartnerIDContains applies the Contains predicate on the "partner_id" field.
+func PartnerIDContains(v pulid.ID) predicate.SearchTerm {
+	vc := string(v)
+	return predicate.SearchTerm(sql.FieldContains(FieldPartnerID, vc))
+}
+
+// PartnerIDHasPrefix applies the HasPrefix predicate on the "partner_id" field.
+func PartnerIDHasPrefix(v pulid.ID) predicate.SearchTerm {
+	vc := string(v)
+	return predicate.SearchTerm(sql.FieldHasPrefix(FieldPartnerID, vc))
+}
+
+// PartnerIDHasSuffix applies the HasSuffix predicate on the "partner_id" field.
+func PartnerIDHasSuffix(v pulid.ID) predicate.SearchTerm {
+	vc := string(v)
+	return predicate.SearchTerm(sql.FieldHasSuffix(FieldPartnerID, vc))
+}
+
+// PartnerIDEqualFold applies the EqualFold predicate on the "partner_id" field.
+func PartnerIDEqualFold(v pulid.ID) predicate.SearchTerm {
+	vc := string(v)
+	return predicate.SearchTerm(sql.FieldEqualFold(FieldPartnerID, vc))
+}
+
+// PartnerIDContainsFold applies the ContainsFold predicate on the "partner_id" field.
+func PartnerIDContainsFold(v pulid.ID) predicate.SearchTerm {
+	vc := string(v)
+	return predicate.SearchTerm(sql.FieldContainsFold(FieldPartnerID, vc))
 }
 
 // TermEQ applies the EQ predicate on the "term" field.
