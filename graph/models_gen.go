@@ -131,6 +131,7 @@ type CustomerListFilter struct {
 }
 
 type CustomerPayload struct {
+	// The customer as saved; on CONFLICT, the customer as it is now (to show what changed).
 	Customer   *ent.Customer `json:"customer,omitempty"`
 	UserErrors []*UserError  `json:"userErrors"`
 }

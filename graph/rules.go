@@ -55,7 +55,12 @@ func (r *mutationResolver) updateCustomer(ctx context.Context, resource activity
 		return err
 	})
 	if errs, err := userErrors(err); errs == nil || len(errs) > 0 {
-		return &CustomerPayload{UserErrors: errs}, err
+		out := &CustomerPayload{UserErrors: errs}
+		if len(errs) == 1 && errs[0].Code == UserErrorCodeConflict {
+			// The customer as it is now, so the client can show what changed without another request.
+			out.Customer, _ = r.client.Customer.Get(ctx, id)
+		}
+		return out, err
 	}
 	return &CustomerPayload{Customer: c.Unwrap(), UserErrors: []*UserError{}}, nil
 }

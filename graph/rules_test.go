@@ -1504,8 +1504,9 @@ func TestRulesPermissions(t *testing.T) {
 			t.Errorf("after switching savings plans off: reservations %v savings %v, want true false", c2.AllowAzureReservations, c2.AllowAzureSavingsPlan)
 		}
 		p, res = perms(f.AdminA, map[string]any{"customerID": target.ID, "version": c1.Version, "allowAzureSavingsPlan": true})
-		if len(res.Errors) > 0 || p.Customer != nil {
-			t.Errorf("stale permissions: %+v %+v", res.Errors, p.Customer)
+		// On CONFLICT the payload carries the customer as it is now, for the client to show.
+		if len(res.Errors) > 0 || p.Customer == nil || p.Customer.Version != c2.Version || p.Customer.AllowAzureSavingsPlan || !p.Customer.AllowAzureReservations {
+			t.Errorf("stale permissions: errors %+v, customer %+v (want the current one, version %d)", res.Errors, p.Customer, c2.Version)
 		}
 		rulWantErrs(t, "stale permissions", p.UserErrors, rulErr("CONFLICT", "input", "version"))
 		if c := e.client.Customer.GetX(sys, target.ID); c.AllowAzureSavingsPlan || c.Version != c2.Version {
@@ -1520,8 +1521,8 @@ func TestRulesPermissions(t *testing.T) {
 			t.Errorf("after cost visibility: %+v, want ALLOWED and still verified ALLOWED", c3)
 		}
 		p, res = cost(f.AdminA, map[string]any{"customerID": target.ID, "version": c2.Version, "costVisibility": "NOT_ALLOWED"})
-		if len(res.Errors) > 0 || p.Customer != nil {
-			t.Errorf("stale cost visibility: %+v %+v", res.Errors, p.Customer)
+		if len(res.Errors) > 0 || p.Customer == nil || p.Customer.Version != c3.Version || p.Customer.CostVisibility != "ALLOWED" {
+			t.Errorf("stale cost visibility: errors %+v, customer %+v (want the current one, version %d)", res.Errors, p.Customer, c3.Version)
 		}
 		rulWantErrs(t, "stale cost visibility", p.UserErrors, rulErr("CONFLICT", "input", "version"))
 		if c := e.client.Customer.GetX(sys, target.ID); c.CostVisibility != customer.CostVisibilityALLOWED {
