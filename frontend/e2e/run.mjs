@@ -456,8 +456,32 @@ function parseCsv(text) {
 test('export the customer list as CSV, with progress', async ({ page, api }) => {
   const { customers } = await api(`{ customers(first: 1) { totalCount } }`);
   await signIn(page);
+  // The progress bar may come and go within a few frames: record every state it was shown in.
+  await page.evaluate(() => {
+    window.__exportProgress = [];
+    const record = () => {
+      const bar = document.querySelector('progress');
+      if (!bar) return;
+      window.__exportProgress.push({
+        role: bar.getAttribute('role') ?? (bar.tagName === 'PROGRESS' ? 'progressbar' : ''),
+        label: bar.getAttribute('aria-label'),
+        max: bar.getAttribute('max'),
+        value: bar.getAttribute('value'),
+        text: bar.nextElementSibling?.textContent ?? '',
+      });
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   assert.equal(download.suggestedFilename(), 'Customers.csv');
+  const progress = await page.evaluate(() => window.__exportProgress);
+  assert.ok(progress.length > 0, 'a progress bar was shown while exporting');
+  assert.ok(progress.every((p) => p.role === 'progressbar' && p.label === 'Export progress'), JSON.stringify(progress.slice(0, 3)));
+  assert.ok(progress.some((p) => /^Exporting… [\d,]+ of ([\d,]+|…) rows$/.test(p.text)), JSON.stringify(progress.slice(0, 3)));
+  const totals = progress.filter((p) => p.max !== null).map((p) => Number(p.max));
+  assert.ok(totals.every((t) => t === customers.totalCount), `the bar's maximum is the row count: ${[...new Set(totals)].join(',')}`);
+  console.log(`[e2e]      export progress: ${progress.length} states, the last ${JSON.stringify(progress[progress.length - 1])}`);
+  await page.locator('progress').waitFor({ state: 'detached' });
   const { readFile } = await import('node:fs/promises');
   const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   const rows = parseCsv(text);
@@ -500,6 +524,193 @@ test('accept an invitation from its link, then use the app', async ({ page, api 
   assert.equal(new URL(page.url()).hash, '', 'the token is gone from the address');
 });
 
+test('request a relationship for another partner’s customer, accepted from its link', async ({ page, context, baseURL, api }) => {
+  // A customer of Adatum Direct that Contoso (the signed-in partner) has no relationship with yet.
+  const { customers } = await api(
+    `{ customers(first: 50, orderBy: [{ field: CREATED_AT, direction: DESC }], filter: { relationshipTypes: [DIRECT_BILL] }) { edges { node { id companyName primaryDomain } } } }`,
+    {},
+    'admin@adatum-demo.example',
+  );
+  const { relationshipRequests } = await api(`{ relationshipRequests { primaryDomain } }`);
+  let target;
+  for (const { node } of customers.edges) {
+    if (relationshipRequests.some((r) => r.primaryDomain === node.primaryDomain)) continue;
+    const mine = await api(`query($q: String) { customers(search: $q) { totalCount } }`, { q: node.primaryDomain });
+    if (mine.customers.totalCount === 0) {
+      target = node;
+      break;
+    }
+  }
+  assert.ok(target, 'an Adatum customer Contoso does not have');
+  const prefix = target.primaryDomain.replace('.onmicrosoft.com', '');
+
+  await signIn(page);
+  const opener = page.getByRole('button', { name: 'Request a relationship' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Request a relationship' });
+  await dialog.waitFor();
+  const domain = dialog.getByRole('textbox', { name: /^Customer’s domain/ });
+  assert.equal(await domain.evaluate((el) => el === document.activeElement), true, 'focus is in the dialog');
+  // A domain no customer has: the server's NOT_FOUND on the field.
+  await domain.fill(`nosuch${Date.now().toString(36)}`);
+  await dialog.getByRole('button', { name: 'Create the request' }).click();
+  await dialog.getByText(/^No customer has the domain nosuch.*\.onmicrosoft\.com\.$/).waitFor();
+  assert.equal(await domain.getAttribute('aria-invalid'), 'true');
+
+  await domain.fill(prefix);
+  await dialog.getByRole('checkbox', { name: 'Ask for delegated admin privileges' }).check();
+  await dialog.getByRole('button', { name: 'Create the request' }).click();
+  const linkField = dialog.getByRole('textbox', { name: 'Relationship request link' });
+  await linkField.waitFor();
+  const link = await linkField.inputValue();
+  assert.match(link, /\/accept-relationship#token=/);
+  await dialog.getByText(/expires in 90 days/).waitFor();
+  await dialog.getByRole('button', { name: 'Copy' }).waitFor();
+  await dialog.getByRole('region', { name: 'Your open requests' }).getByText(target.companyName).waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await opener.evaluate((el) => el === document.activeElement), true, 'focus is back on the button');
+
+  // The customer opens the link, without signing in, in another browser.
+  const customerContext = await context.browser().newContext({ baseURL, locale: 'en-GB' });
+  try {
+    const customerPage = await customerContext.newPage();
+    const url = new URL(link);
+    await customerPage.goto(`${url.pathname}${url.hash}`);
+    await customerPage.getByRole('heading', { name: 'Relationship request', level: 1 }).waitFor();
+    await customerPage.getByText(`Contoso Cloud Solutions asks to become a partner of ${target.companyName} (${target.primaryDomain}).`).waitFor();
+    await customerPage.getByRole('button', { name: 'Accept the request' }).click();
+    await customerPage.getByText('Accepted: Contoso Cloud Solutions is now your partner.').waitFor();
+  } finally {
+    await customerContext.close();
+  }
+
+  // Now it is Contoso's customer too: in the list, and on its page with the relationship.
+  await search(page, prefix);
+  const row = table(page).locator('tbody tr', { hasText: target.primaryDomain });
+  await row.getByText('Cloud Reseller').waitFor();
+  await row.locator('th a').click();
+  const rels = page.getByRole('region', { name: 'Relationships' });
+  const rel = rels.getByRole('row', { name: /Cloud Reseller/ });
+  await rel.getByText('Active').waitFor();
+  assert.equal(await rel.locator('td').nth(2).textContent(), 'Yes', 'delegated admin included');
+});
+
+test('users and roles: invite, see the open invitation, change roles', async ({ page, api }) => {
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('heading', { name: 'Users and roles', level: 1 }).waitFor();
+  const stamp = Date.now().toString(36);
+  const email = `invitee.${stamp}@example.com`;
+  const name = `Ewa Invitee ${stamp.replace(/\d/g, '')}`.trim();
+  const form = page.getByRole('form', { name: 'Invite a user' });
+  await form.getByLabel(/^Name/).fill(name);
+  await form.getByLabel(/^Email/).fill(email);
+  await form.getByRole('checkbox', { name: 'Helpdesk agent' }).check();
+  await form.getByRole('button', { name: 'Invite' }).click();
+  assert.match(await form.getByLabel('Invitation link').inputValue(), /\/accept-invitation#token=/);
+
+  // Listed among the open invitations (the screen's query is asked again).
+  const invitations = page.getByRole('region', { name: /^Open invitations/ });
+  const invitation = invitations.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+  await invitation.waitFor();
+  await invitation.getByText('Sales agent, Helpdesk agent').waitFor();
+  await invitation.getByText(name).waitFor();
+
+  // Change the new user's roles.
+  const roles = page.getByRole('group', { name: `Roles of ${name}` });
+  await roles.getByRole('checkbox', { name: 'Billing admin' }).check();
+  await roles.getByRole('checkbox', { name: 'Helpdesk agent' }).uncheck();
+  await roles.getByRole('button', { name: 'Save roles' }).click();
+  await page.getByRole('row', { name: new RegExp(name) }).getByText('Saved.').waitFor();
+  const { users } = await api(`{ users { email roles } }`);
+  assert.deepEqual(users.find((u) => u.email === email)?.roles.sort(), ['BILLING_ADMIN', 'SALES_AGENT']);
+  await page.reload();
+  await page.getByRole('group', { name: `Roles of ${name}` }).waitFor();
+  assert.equal(await page.getByRole('group', { name: `Roles of ${name}` }).getByRole('checkbox', { name: 'Billing admin' }).isChecked(), true);
+  assert.equal(await page.getByRole('region', { name: /^Open invitations/ }).getByText(email).count(), 1);
+});
+
+/** A verified customer Contoso bills directly, from the end of the list (away from the customers other tests pick). */
+async function quietCustomer(api, skip = 0) {
+  const { customers } = await api(
+    `{ customers(first: 10, orderBy: [{ field: COMPANY_NAME, direction: DESC }], filter: { verificationStatuses: [ALLOWED], relationshipTypes: [DIRECT_BILL] }) { edges { node { id displayName version allowAzureReservations allowAzureSavingsPlan costVisibility } } } }`,
+  );
+  const node = customers.edges[skip]?.node;
+  assert.ok(node, 'a verified Cloud Reseller customer');
+  return node;
+}
+
+test('edit permissions and cost visibility, including a conflict; kept after a reload', async ({ page, api }) => {
+  const cust = await quietCustomer(api, 1);
+  await signIn(page);
+  await page.goto(`/customers/${encodeURIComponent(cust.id)}`);
+  await page.getByRole('heading', { name: cust.displayName, level: 1 }).waitFor();
+  const perms = page.getByRole('region', { name: 'Permissions and cost visibility' });
+  const savings = perms.getByRole('checkbox', { name: 'Customer may purchase Azure savings plans' });
+  const reservations = perms.getByRole('checkbox', { name: 'Customer may purchase Azure reservations' });
+  const cost = cust.costVisibility === 'ALLOWED' ? 'NOT_ALLOWED' : 'ALLOWED';
+  const costLabel = cost === 'ALLOWED' ? 'Allowed' : 'Not allowed';
+  await savings.setChecked(!cust.allowAzureSavingsPlan);
+  await perms.getByRole('radio', { name: costLabel, exact: true }).check();
+  await perms.getByRole('button', { name: 'Save permissions' }).click();
+  await perms.getByText('Permissions saved.').waitFor();
+
+  // Someone else changes the reservations switch meanwhile; my next save is refused with the current values shown.
+  const now = await api(`query($id: ID!) { node(id: $id) { ... on Customer { version } } }`, { id: cust.id });
+  const theirs = await api(
+    `mutation($in: UpdateCustomerPermissionsInput!) { updateCustomerPermissions(input: $in) { customer { version } userErrors { code } } }`,
+    { in: { customerID: cust.id, version: now.node.version, allowAzureReservations: !cust.allowAzureReservations } },
+  );
+  assert.ok(theirs.updateCustomerPermissions.customer, JSON.stringify(theirs.updateCustomerPermissions.userErrors));
+  await savings.setChecked(cust.allowAzureSavingsPlan);
+  await perms.getByRole('button', { name: 'Save permissions' }).click();
+  const alert = perms.getByRole('alert').filter({ hasText: 'Someone else changed these settings' });
+  await alert.waitFor();
+  await alert.getByText(`Customer may purchase Azure reservations: ${!cust.allowAzureReservations ? 'Yes' : 'No'}`).waitFor();
+  await page.waitForFunction((want) => document.querySelector('.perm-form input[type=checkbox]')?.checked === want, !cust.allowAzureReservations);
+  assert.equal(await reservations.isChecked(), !cust.allowAzureReservations, 'the current value is shown');
+
+  await page.reload();
+  await page.getByRole('heading', { name: cust.displayName, level: 1 }).waitFor();
+  assert.equal(await reservations.isChecked(), !cust.allowAzureReservations);
+  assert.equal(await savings.isChecked(), !cust.allowAzureSavingsPlan, 'my first save is kept, the refused one is not');
+  assert.equal(await perms.getByRole('radio', { name: costLabel, exact: true }).isChecked(), true);
+  const after = await api(`query($id: ID!) { node(id: $id) { ... on Customer { allowAzureSavingsPlan costVisibility } } }`, { id: cust.id });
+  assert.equal(after.node.allowAzureSavingsPlan, !cust.allowAzureSavingsPlan);
+  assert.equal(after.node.costVisibility, cost);
+});
+
+test('the customer page shows its recent activity after an edit', async ({ page, api }) => {
+  const cust = await quietCustomer(api, 2);
+  await signIn(page);
+  await page.goto(`/customers/${encodeURIComponent(cust.id)}`);
+  await page.getByRole('heading', { name: cust.displayName, level: 1 }).waitFor();
+  const activity = page.getByRole('region', { name: 'Recent activity' });
+  await activity.waitFor();
+
+  const line2 = `E2E floor ${Date.now() % 100000}`;
+  await page.getByRole('button', { name: 'Edit billing profile' }).click();
+  const form = page.getByRole('form', { name: 'Edit billing profile' });
+  await form.getByLabel(/^Address line 2/).fill(line2);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Billing profile saved. The customer is under review again.').waitFor();
+
+  // Without a reload: the edit is the newest record.
+  const newest = activity.locator('tbody tr').first();
+  await newest.getByText('updateBillingProfile').waitFor();
+  await newest.getByText('Succeeded').waitFor();
+  await newest.locator('ins', { hasText: line2 }).waitFor();
+  await newest.getByText('Mark Palmer').waitFor();
+
+  await page.reload();
+  await activity.locator('tbody tr').first().locator('ins', { hasText: line2 }).waitFor();
+  await activity.getByRole('link', { name: /^Open in the activity log/ }).click();
+  await page.getByRole('heading', { name: 'Activity log', level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('customer'), cust.id);
+  await page.locator('table tbody tr').first().locator('ins', { hasText: line2 }).waitFor();
+});
+
 test('switch language, remembered', async ({ page }) => {
   await signIn(page);
   const switcher = () => page.locator('.lang-switch select');
@@ -538,16 +749,20 @@ test('each screen loads with exactly one GraphQL request', async ({ page, gqlReq
   const screens = {};
   screens.list = await count(() => page.goto('/'), () => firstRow(page).waitFor());
   const href = await firstRow(page).locator('th a').getAttribute('href');
-  screens.customer = await count(() => page.goto(href), () => page.getByRole('heading', { name: 'Company profile' }).waitFor());
+  // The customer page's recent activity and the users screen's open invitations ride in the same request.
+  screens.customer = await count(() => page.goto(href), () => page.getByRole('heading', { name: 'Recent activity' }).waitFor());
+  const sentVariables = (r) => `${r?.body ?? ''} ${decodeURIComponent(r?.url ?? '')}`; // queries may go as GET
+  assert.match(sentVariables(screens.customer[0]), /"withActivity":true/);
   screens.order = await count(() => page.goto(`${href}/order`), () => page.getByRole('heading', { name: 'Offers' }).waitFor());
   screens.add = await count(() => page.goto('/customers/new'), () => page.getByLabel(/^Company name/).waitFor());
   screens.tags = await count(() => page.goto('/tags'), () => page.getByRole('heading', { name: 'Manage tags', level: 1 }).waitFor());
   screens.activity = await count(() => page.goto('/activity'), () => page.getByRole('heading', { name: 'Activity log', level: 1 }).waitFor());
-  screens.users = await count(() => page.goto('/users'), () => page.getByRole('heading', { name: 'Users and roles', level: 1 }).waitFor());
+  screens.users = await count(() => page.goto('/users'), () => page.getByRole('heading', { name: /^Open invitations/ }).waitFor());
+  assert.match(sentVariables(screens.users[0]), /"withInvitations":true/);
   // In-app navigation too (the cache may answer; never more than one request).
   await page.goto('/');
   await firstRow(page).waitFor();
-  screens.customerInApp = await count(() => firstRow(page).locator('th a').click(), () => page.getByRole('heading', { name: 'Company profile' }).waitFor());
+  screens.customerInApp = await count(() => firstRow(page).locator('th a').click(), () => page.getByRole('heading', { name: 'Recent activity' }).waitFor());
   for (const [name, reqs] of Object.entries(screens)) {
     const limit = name === 'customerInApp' ? [0, 1] : [1];
     assert.ok(limit.includes(reqs.length), `${name}: ${reqs.length} requests: ${reqs.map((r) => r.url.slice(0, 120)).join(' ; ')}`);

@@ -44,6 +44,17 @@ describe('app shell', () => {
     expect(screen.getByText('Signed in as Mark Palmer, Contoso Cloud Solutions')).toBeTruthy();
   });
 
+  it('remembers the viewer’s permissions for the next page load, and forgets them on sign-out', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = fakeClient((op) => (op.name === 'SignOut' ? { data: { signOut: { ok: true } } } : { data: listData(2) }));
+    await renderWith(<App clientFactory={() => fake.client} />, fake.client);
+    await screen.findByRole('link', { name: 'Łódź Trading 1' });
+    await waitFor(() => expect(JSON.parse(localStorage.getItem('partnerhub.viewerHint') ?? '{}').permissions).toEqual(viewer.permissions));
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { name: 'Sign in to Partnerhub' });
+    expect(localStorage.getItem('partnerhub.viewerHint')).toBeNull();
+  });
+
   it('shows a locked account', async () => {
     const user = userEvent.setup({ delay: null });
     window.history.replaceState(null, '', '/signin');

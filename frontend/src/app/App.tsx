@@ -10,7 +10,7 @@ import { useI18n } from './i18n/I18nProvider';
 import { Link, matchRoute, navigate, useLocation } from './router';
 import { CustomerList } from './screens/CustomerList';
 import { SignIn } from './screens/SignIn';
-import { ViewerContext, can, type Viewer } from './viewer';
+import { ViewerContext, can, rememberViewer, type Viewer } from './viewer';
 
 const AddCustomer = lazy(() => import('./screens/AddCustomer').then((m) => ({ default: m.AddCustomer })));
 const CustomerPage = lazy(() => import('./screens/CustomerPage').then((m) => ({ default: m.CustomerPage })));
@@ -37,6 +37,7 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
     () =>
       clientFactory({
         onUnauthenticated: () => {
+          rememberViewer(null);
           setViewer(null);
           setSignedOut((s) => s ?? 'expired');
         },
@@ -72,6 +73,7 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
   const signOut = useCallback(async () => {
     await client.mutation(SignOutDocument, {}).toPromise().catch(() => undefined);
     setDemoUser(null);
+    rememberViewer(null);
     flushSync(() => {
       setViewer(null);
       setClient(makeClient());
@@ -81,6 +83,10 @@ export function App({ clientFactory = createClient }: { clientFactory?: typeof c
   }, [client, makeClient]);
 
   const viewerCtx = useMemo(() => ({ viewer, setViewer }), [viewer]);
+  // Remember the permissions for the next page load (screens shape their one query with them).
+  useEffect(() => {
+    if (viewer) rememberViewer(viewer);
+  }, [viewer]);
 
   // A new screen: move focus to the main region so keyboard and screen-reader users start there.
   const firstPath = useRef(true);

@@ -13,7 +13,10 @@ export type Action =
   | 'confirmAgreement'
   | 'exportCustomers'
   | 'viewActivity'
-  | 'manageUsers';
+  | 'manageUsers'
+  | 'requestRelationship'
+  | 'purchasePermissions'
+  | 'costVisibility';
 
 const NEEDS: Record<Action, Permission> = {
   viewCustomers: 'VIEW_CUSTOMERS',
@@ -25,6 +28,9 @@ const NEEDS: Record<Action, Permission> = {
   exportCustomers: 'EXPORT_CUSTOMERS',
   viewActivity: 'VIEW_ACTIVITY',
   manageUsers: 'MANAGE_USERS',
+  requestRelationship: 'REQUEST_RELATIONSHIP',
+  purchasePermissions: 'PURCHASE_PERMISSIONS',
+  costVisibility: 'COST_VISIBILITY',
 };
 
 /**
@@ -56,6 +62,48 @@ interface ViewerContextValue {
 export const ViewerContext = createContext<ViewerContextValue>({ viewer: null, setViewer: () => {} });
 
 export const useViewer = () => useContext(ViewerContext).viewer;
+
+const HINT_KEY = 'partnerhub.viewerHint';
+
+/**
+ * Remembers the signed-in viewer's permissions across page loads (null forgets them), so a screen opened
+ * directly can shape its one query before the server has answered (see useMayUse).
+ */
+export function rememberViewer(viewer: Viewer | null) {
+  try {
+    if (viewer) window.localStorage.setItem(HINT_KEY, JSON.stringify({ user: viewer.user.id, permissions: viewer.permissions }));
+    else window.localStorage.removeItem(HINT_KEY);
+  } catch {
+    // storage may be unavailable (privacy mode): screens then learn the permissions from their query
+  }
+}
+
+function rememberedPermissions(): readonly Permission[] | null {
+  try {
+    const raw = window.localStorage.getItem(HINT_KEY);
+    const hint = raw ? (JSON.parse(raw) as { permissions?: unknown }) : null;
+    return Array.isArray(hint?.permissions) ? (hint.permissions as Permission[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the viewer may use a command, as far as the app knows before a screen's query answers: from
+ * the viewer of the running app, else the permissions remembered from the last page load. For optional
+ * parts of a screen's one query (`@include(if: …)`); the server decides in the end, and a screen drops
+ * the part if the server refuses it (see refusedField).
+ */
+export function useMayUse(action: Action): boolean {
+  const viewer = useViewer();
+  if (viewer) return can(viewer, action);
+  return rememberedPermissions()?.includes(NEEDS[action]) ?? false;
+}
+
+/** Whether a query's error is the server refusing one of its root fields (such as activityLog). */
+export function refusedField(error: { graphQLErrors: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }> } | undefined, field: string): boolean {
+  return !!error?.graphQLErrors.some((e) => e.path?.[0] === field && e.extensions?.code === 'FORBIDDEN');
+}
 
 /** Screens report the viewer their query loaded, for the header. */
 export function useReportViewer(viewer: Viewer | null | undefined) {

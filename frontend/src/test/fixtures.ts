@@ -22,6 +22,7 @@ export const viewer: ViewerFieldsFragment = {
     capacities: ['DIRECT_BILL', 'INDIRECT_RESELLER'],
     emailDomains: ['contoso-demo.example'],
     resellers: [],
+    providers: [{ id: 'ptn_2', name: 'Fabrikam Distribution' }],
   },
 };
 

@@ -15,6 +15,9 @@ function invalidateField(cache: Cache, field: string) {
   }
 }
 
+/** Changes to a customer write activity records: lists of them (the customer page's, the log's) are stale. */
+const invalidateActivity = (cache: Cache) => invalidateField(cache, 'activityLog');
+
 const invalidateList = (cache: Cache) => {
   invalidateField(cache, 'customers');
   invalidateField(cache, 'tags');
@@ -73,6 +76,9 @@ export function createClient(hooks: ClientHooks, url = API_URL): Client {
           ActivityEdge: () => null,
           InviteUserPayload: () => null,
           UserPayload: () => null,
+          CustomerPayload: () => null,
+          RequestRelationshipPayload: () => null,
+          AcceptRelationshipRequestPayload: () => null,
           Country: (c) => (c as { code?: string }).code ?? null,
           CountryState: () => null,
         },
@@ -81,20 +87,49 @@ export function createClient(hooks: ClientHooks, url = API_URL): Client {
             createCustomer(result, _args, cache) {
               const r = result.createCustomer as { customer?: unknown } | undefined;
               if (r?.customer) invalidateList(cache);
+              invalidateActivity(cache);
             },
             updateBillingProfile(result, _args, cache) {
               const r = result.updateBillingProfile as { customer?: unknown } | undefined;
               if (r?.customer) invalidateField(cache, 'customers');
+              invalidateActivity(cache);
             },
             tagsAdd(_result, _args, cache) {
               invalidateList(cache);
+              invalidateActivity(cache);
             },
             tagsRemove(_result, _args, cache) {
               invalidateList(cache);
+              invalidateActivity(cache);
             },
             placeOrder(result, _args, cache) {
               const r = result.placeOrder as { order?: unknown } | undefined;
               if (r?.order) invalidateField(cache, 'customers');
+              invalidateActivity(cache);
+            },
+            confirmCustomerAgreement(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            updateCustomerPermissions(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            updateCostVisibility(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            updateSubscription(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            suspendSubscription(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            reactivateSubscription(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            cancelSubscription(_result, _args, cache) {
+              invalidateActivity(cache);
+            },
+            requestRelationship(_result, _args, cache) {
+              invalidateActivity(cache);
             },
             createTag(_result, _args, cache) {
               invalidateField(cache, 'tags');

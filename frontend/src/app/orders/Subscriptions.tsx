@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { Notice, errorMessage } from '../components/States';
 import {
   CancelSubscriptionDocument,
+  CustomerSubscriptionsDocument,
   ReactivateSubscriptionDocument,
   SuspendSubscriptionDocument,
   UpdateSubscriptionDocument,
@@ -44,10 +45,16 @@ export function AgreementSection({ customerID, confirmed, canConfirm }: { custom
   );
 }
 
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor?: string | null;
+}
+
 export function SubscriptionsSection({
   customerID,
   subscriptions,
   totalCount,
+  pageInfo,
   canOrder,
   placed,
   onConflict,
@@ -55,11 +62,22 @@ export function SubscriptionsSection({
   customerID: string;
   subscriptions: readonly SubscriptionFieldsFragment[];
   totalCount: number;
+  /** The first page's; "Show more" loads the next pages by cursor, each with its own request. */
+  pageInfo?: PageInfo;
   canOrder: boolean;
   placed?: number;
   onConflict: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  // The cursors of the pages loaded after the first, and what each one answered.
+  const [more, setMore] = useState<string[]>([]);
+  const [loaded, setLoaded] = useState<Record<string, { count: number; pageInfo: PageInfo }>>({});
+  const lastCursor = more[more.length - 1];
+  const tail: PageInfo | undefined = lastCursor === undefined ? pageInfo : loaded[lastCursor]?.pageInfo;
+  const loadingMore = lastCursor !== undefined && !loaded[lastCursor];
+  const shown = subscriptions.length + more.reduce((n, c) => n + (loaded[c]?.count ?? 0), 0);
+  const canShowMore = !!tail?.hasNextPage && !!tail.endCursor;
   return (
     <section className="card subscriptions" id="subscriptions" aria-labelledby="subs-h">
       <div className="section-head">
@@ -91,11 +109,87 @@ export function SubscriptionsSection({
             {subscriptions.map((s) => (
               <SubscriptionRow key={s.id} s={s} onConflict={onConflict} />
             ))}
+            {more.map((after) => (
+              <MoreSubscriptions
+                key={after}
+                customerID={customerID}
+                after={after}
+                onLoaded={(count, info) => setLoaded((l) => ({ ...l, [after]: { count, pageInfo: info } }))}
+              />
+            ))}
           </tbody>
         </table>
       )}
-      {totalCount > subscriptions.length && <p className="muted">{t('subs.more', { count: totalCount - subscriptions.length })}</p>}
+      {subscriptions.length > 0 && (totalCount > shown || more.length > 0) && (
+        <div className="actions">
+          <span className="muted" role="status" aria-live="polite">
+            {t('subs.shown', { shown: i18n.formatNumber(shown), count: totalCount })}
+          </span>
+          {(canShowMore || loadingMore) && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={loadingMore}
+              aria-busy={loadingMore}
+              onClick={() => {
+                if (tail?.endCursor) setMore((m) => [...m, tail.endCursor!]);
+              }}
+            >
+              {loadingMore ? t('common.loading') : t('subs.showMore')}
+            </button>
+          )}
+        </div>
+      )}
     </section>
+  );
+}
+
+/** One more page of subscriptions, as table rows; focus moves to its first row once it is shown. */
+function MoreSubscriptions({
+  customerID,
+  after,
+  onLoaded,
+}: {
+  customerID: string;
+  after: string;
+  onLoaded: (count: number, pageInfo: PageInfo) => void;
+}) {
+  const { t } = useI18n();
+  const [result, reexecute] = useQuery({ query: CustomerSubscriptionsDocument, variables: { id: customerID, after } });
+  const node = result.data?.node;
+  const page = node && 'subscriptions' in node ? node.subscriptions : null;
+  const rows = (page?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const firstID = rows[0]?.id;
+  const info = page?.pageInfo;
+  useEffect(() => {
+    if (!info) return;
+    onLoaded(rows.length, info);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows.length, info?.hasNextPage, info?.endCursor]);
+  useEffect(() => {
+    if (firstID) document.getElementById(`sub-${firstID}`)?.focus();
+  }, [firstID]);
+  if (!page) {
+    if (!result.error) return null;
+    return (
+      <tr>
+        <td colSpan={6}>
+          <span role="alert" className="field-error">
+            {errorMessage(t, result.error)}
+          </span>{' '}
+          <button type="button" className="secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            {t('common.retry')}
+          </button>
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <>
+      {rows.map((s) => (
+        <SubscriptionRow key={s.id} s={s} onConflict={() => reexecute({ requestPolicy: 'network-only' })} />
+      ))}
+    </>
   );
 }
 
@@ -147,7 +241,9 @@ export function SubscriptionRow({ s, onConflict }: { s: SubscriptionFieldsFragme
 
   return (
     <tr>
-      <th scope="row">{name}</th>
+      <th scope="row" id={`sub-${s.id}`} tabIndex={-1}>
+        {name}
+      </th>
       <td>
         <div className="inline-edit">
           <input

@@ -6,7 +6,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MultiSelect, type Option } from '../components/MultiSelect';
 import { Popover } from '../components/Popover';
@@ -40,6 +40,8 @@ import {
   withFirstPage,
   type ListState,
 } from './listState';
+
+const RequestRelationshipDialog = lazy(() => import('./RequestRelationship').then((m) => ({ default: m.RequestRelationshipDialog })));
 
 type Row = CustomerRowFragment;
 type TagOption = CustomerListQuery['tags'][number];
@@ -89,6 +91,7 @@ export function CustomerList() {
 
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [notice, setNotice] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const [requesting, setRequesting] = useState(false);
   const viewer = data?.viewer;
   const allTags = data?.tags ?? [];
   const rows = useMemo(
@@ -261,12 +264,23 @@ export function CustomerList() {
           </p>
         )}
         {can(viewer, 'exportCustomers') && <ExportButton url={exportURL('/export/customers.csv')} filename="Customers.csv" />}
+        {can(viewer, 'requestRelationship') && (
+          <button type="button" className="secondary" aria-haspopup="dialog" onClick={() => setRequesting(true)}>
+            {t('relreq.open.button')}
+          </button>
+        )}
         {can(viewer, 'addCustomer') && (
           <Link to="/customers/new" className="button primary">
             {t('list.add')}
           </Link>
         )}
       </div>
+
+      {requesting && viewer && (
+        <Suspense fallback={<Loading />}>
+          <RequestRelationshipDialog viewer={viewer} onClose={() => setRequesting(false)} />
+        </Suspense>
+      )}
 
       <div className="toolbar" role="search">
         <label className="search">

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { changes } from '../activity/activityModel';
 import { useMutation, useQuery } from 'urql';
 import { AddressFields, cultureOptions, useLanguageOptions } from '../components/AddressFields';
 import { SelectField, TextField } from '../components/Field';
-import { Empty, ErrorState, Loading, Notice } from '../components/States';
+import { Empty, ErrorState, Loading, Notice, errorMessage } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { TagChip } from '../components/TagChip';
 import {
@@ -11,9 +12,13 @@ import {
   TagsAddDocument,
   TagsRemoveDocument,
   UpdateBillingProfileDocument,
+  UpdateCostVisibilityDocument,
+  UpdateCustomerPermissionsDocument,
+  type CustomerCostVisibility,
   type CustomerDetailFragment,
   type CustomerPageQuery,
   type UserErrorCode,
+  type UserErrorFieldsFragment,
 } from '../gql/graphql';
 import { byField } from '../graphql/userErrors';
 import { useI18n } from '../i18n/I18nProvider';
@@ -21,7 +26,7 @@ import { AgreementSection, SubscriptionsSection } from '../orders/Subscriptions'
 import { Link, useLocation } from '../router';
 import { setServerCountry } from '../validation/countryRules';
 import * as rules from '../validation/rules';
-import { can, isBillTo, useReportViewer, type Viewer } from '../viewer';
+import { can, isBillTo, refusedField, useMayUse, useReportViewer, type Viewer } from '../viewer';
 import {
   BILLING_FIELDS,
   FIELD_LABEL,
@@ -38,17 +43,26 @@ import {
 export function CustomerPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [result, reexecute] = useQuery({ query: CustomerPageDocument, variables: { id } });
+  // The recent activity is part of the page's one query for roles that may see the activity log (as far
+  // as the app knows the viewer yet); if the server refuses it after all, the page loads without it.
+  const mayViewActivity = useMayUse('viewActivity');
+  const [activityRefused, setActivityRefused] = useState(false);
+  const withActivity = mayViewActivity && !activityRefused;
+  const [result, reexecute] = useQuery({ query: CustomerPageDocument, variables: { id, withActivity } });
   const placed = Number(useLocation().search.get('placed')) || undefined;
   const data = result.data;
   useReportViewer(data?.viewer);
   const customer = data?.node && 'displayName' in data.node ? (data.node as CustomerDetailFragment) : null;
+  const refused = withActivity && refusedField(result.error, 'activityLog');
+  useEffect(() => {
+    if (refused) setActivityRefused(true);
+  }, [refused]);
 
   useEffect(() => {
     document.title = `${customer?.displayName ?? t('list.title')} · ${t('app.name')}`;
   }, [customer?.displayName, t]);
 
-  if (!data && result.fetching) return <Loading />;
+  if (!data && (result.fetching || refused)) return <Loading />;
   if (!data) return <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!customer) {
     return (
@@ -73,17 +87,19 @@ export function CustomerPage({ id }: { id: string }) {
         <BillingSection c={customer} viewer={viewer} />
         <Relationships c={customer} />
         <TagsSection c={customer} allTags={data.tags} canEdit={can(viewer, 'manageTags')} />
-        <Permissions c={customer} />
+        <Permissions c={customer} viewer={viewer} onConflict={() => reexecute({ requestPolicy: 'network-only' })} />
         <AgreementSection customerID={customer.id} confirmed={customer.agreementConfirmed} canConfirm={can(viewer, 'confirmAgreement')} />
       </div>
       <SubscriptionsSection
         customerID={customer.id}
         subscriptions={(customer.subscriptions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []))}
         totalCount={customer.subscriptions.totalCount}
+        pageInfo={customer.subscriptions.pageInfo}
         canOrder={can(viewer, 'placeOrders')}
         placed={placed}
         onConflict={() => reexecute({ requestPolicy: 'network-only' })}
       />
+      {data.activityLog && <ActivitySection customerID={customer.id} log={data.activityLog} />}
     </article>
   );
 }
@@ -555,29 +571,303 @@ function TagsSection({
   );
 }
 
-function Permissions({ c }: { c: CustomerDetailFragment }) {
-  const { t } = useI18n();
+type PermissionValues = { allowAzureReservations: boolean; allowAzureSavingsPlan: boolean; costVisibility: CustomerCostVisibility };
+type PermissionField = keyof PermissionValues;
+
+const permissionValues = (c: CustomerDetailFragment): PermissionValues => ({
+  allowAzureReservations: c.allowAzureReservations,
+  allowAzureSavingsPlan: c.allowAzureSavingsPlan,
+  costVisibility: c.costVisibility,
+});
+
+/**
+ * Purchase permissions and cost visibility (domain.md §2): the bill-to partner changes them, each with
+ * its own permission (purchase permissions; cost visibility). Saved with the customer's version; a stale
+ * save is refused with CONFLICT and the current values are shown.
+ */
+function Permissions({ c, viewer, onConflict }: { c: CustomerDetailFragment; viewer: Viewer; onConflict: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const billTo = isBillTo(c.relationships);
+  const canPurchase = billTo && can(viewer, 'purchasePermissions');
+  const canCost = billTo && can(viewer, 'costVisibility');
+  const current = permissionValues(c);
+  const [draft, setDraft] = useState<PermissionValues>(current);
+  const [errors, setErrors] = useState<Partial<Record<PermissionField | '', string>>>({});
+  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [, updatePermissions] = useMutation(UpdateCustomerPermissionsDocument);
+  const [, updateCost] = useMutation(UpdateCostVisibilityDocument);
+  // The saved values changed (a save, someone else's change after a reload): start from them, in the
+  // same render (never a frame with the old values).
+  const key = `${c.version}:${current.allowAzureReservations}:${current.allowAzureSavingsPlan}:${current.costVisibility}`;
+  const [draftKey, setDraftKey] = useState(key);
+  if (draftKey !== key) {
+    setDraftKey(key);
+    setDraft(current);
+  }
+
+  const purchaseChanged =
+    draft.allowAzureReservations !== current.allowAzureReservations || draft.allowAzureSavingsPlan !== current.allowAzureSavingsPlan;
+  const costChanged = draft.costVisibility !== current.costVisibility;
+  const dirty = (canPurchase && purchaseChanged) || (canCost && costChanged);
+
+  /** Applies a payload's errors; true when the save went through. */
+  function outcome(
+    res: { error?: Parameters<typeof errorMessage>[1] },
+    payload: { customer?: unknown; userErrors: readonly UserErrorFieldsFragment[] } | undefined,
+  ): boolean {
+    const ue = payload?.userErrors;
+    if (res.error) {
+      setMessage({ text: errorMessage(t, res.error), tone: 'error' });
+      return false;
+    }
+    if (!ue?.length) return true;
+    if (ue.some((e) => e.code === 'CONFLICT')) {
+      setConflict(true);
+      setMessage(null);
+      // The current values: from the payload when it carries the customer (the cache updates), else the
+      // page's query is asked again.
+      if (!payload?.customer) onConflict();
+      return false;
+    }
+    const next: Partial<Record<PermissionField | '', string>> = {};
+    for (const [path, err] of Object.entries(byField(ue))) {
+      const f = path === 'allowAzureReservations' || path === 'allowAzureSavingsPlan' || path === 'costVisibility' ? path : '';
+      next[f] = rules.problemMessage(t, { code: err.code });
+    }
+    setErrors(next);
+    setMessage({ text: next[''] ?? t('perm.notSaved'), tone: 'error' });
+    return false;
+  }
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!dirty || busy) return;
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    setConflict(false);
+    try {
+      let version = c.version;
+      if (canPurchase && purchaseChanged) {
+        const input = {
+          customerID: c.id,
+          version,
+          ...(draft.allowAzureReservations !== current.allowAzureReservations ? { allowAzureReservations: draft.allowAzureReservations } : {}),
+          ...(draft.allowAzureSavingsPlan !== current.allowAzureSavingsPlan ? { allowAzureSavingsPlan: draft.allowAzureSavingsPlan } : {}),
+        };
+        const res = await updatePermissions({ input });
+        const p = res.data?.updateCustomerPermissions;
+        if (!outcome(res, p)) return;
+        version = p?.customer?.version ?? version + 1;
+      }
+      if (canCost && costChanged) {
+        const res = await updateCost({ input: { customerID: c.id, version, costVisibility: draft.costVisibility } });
+        if (!outcome(res, res.data?.updateCostVisibility)) return;
+      }
+      setMessage({ text: t('perm.saved'), tone: 'info' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const yesNo = (v: boolean) => t(v ? 'common.yes' : 'common.no');
+  const readOnlyNote = !billTo ? t('perm.readOnly.billTo') : t('perm.readOnly.role');
+  const errorId = (f: PermissionField) => (errors[f] ? `perm-err-${f}` : undefined);
+
   return (
     <section className="card" aria-labelledby="perm-h">
       <h2 id="perm-h">{t('customer.permissions')}</h2>
-      <p className="muted small">{t('customer.permissions.note')}</p>
-      <ul className="plain perms">
-        <li>
-          <label className="check">
-            <input type="checkbox" checked={c.allowAzureReservations} disabled readOnly />
-            {t('perm.reservations')}
-          </label>
-        </li>
-        <li>
-          <label className="check">
-            <input type="checkbox" checked={c.allowAzureSavingsPlan} disabled readOnly />
-            {t('perm.savingsPlan')}
-          </label>
-        </li>
-        <li>
-          {t('perm.costVisibility')}: <strong>{t(`enum.cost.${c.costVisibility}`)}</strong>
-        </li>
-      </ul>
+      {!canPurchase && !canCost ? (
+        <>
+          <ul className="plain perms">
+            <li>
+              <label className="check">
+                <input type="checkbox" checked={c.allowAzureReservations} disabled readOnly />
+                {t('perm.reservations')}
+              </label>
+            </li>
+            <li>
+              <label className="check">
+                <input type="checkbox" checked={c.allowAzureSavingsPlan} disabled readOnly />
+                {t('perm.savingsPlan')}
+              </label>
+            </li>
+            <li>
+              {t('perm.costVisibility')}: <strong>{t(`enum.cost.${c.costVisibility}`)}</strong>
+            </li>
+          </ul>
+          <p className="muted small">{readOnlyNote}</p>
+        </>
+      ) : (
+        <form className="perm-form" onSubmit={(e) => void save(e)} aria-label={t('perm.formLabel')} noValidate>
+          {conflict && (
+            <div className="conflict" role="alert">
+              <p>
+                <strong>{t('perm.conflict')}</strong>
+              </p>
+              <p>{t('perm.conflict.now')}</p>
+              <ul>
+                <li>
+                  {t('perm.reservations')}: {yesNo(c.allowAzureReservations)}
+                </li>
+                <li>
+                  {t('perm.savingsPlan')}: {yesNo(c.allowAzureSavingsPlan)}
+                </li>
+                <li>
+                  {t('perm.costVisibility')}: {t(`enum.cost.${c.costVisibility}`)}
+                </li>
+              </ul>
+            </div>
+          )}
+          <fieldset>
+            <legend>{t('perm.purchases')}</legend>
+            {(['allowAzureReservations', 'allowAzureSavingsPlan'] as const).map((f) => (
+              <div key={f}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={draft[f]}
+                    disabled={!canPurchase || busy}
+                    aria-invalid={errors[f] ? true : undefined}
+                    aria-describedby={errorId(f) ?? (!canPurchase ? 'perm-purchase-note' : undefined)}
+                    onChange={(e) => setDraft((d) => ({ ...d, [f]: e.target.checked }))}
+                  />
+                  {t(f === 'allowAzureReservations' ? 'perm.reservations' : 'perm.savingsPlan')}
+                </label>
+                {errors[f] && (
+                  <p className="field-error" id={errorId(f)}>
+                    {errors[f]}
+                  </p>
+                )}
+              </div>
+            ))}
+            {!canPurchase && (
+              <p className="muted small" id="perm-purchase-note">
+                {t('perm.readOnly.purchaseRole')}
+              </p>
+            )}
+          </fieldset>
+          <fieldset aria-describedby={errorId('costVisibility') ?? (!canCost ? 'perm-cost-note' : undefined)}>
+            <legend>{t('perm.costVisibility')}</legend>
+            {(['ALLOWED', 'NOT_ALLOWED'] as const).map((v) => (
+              <label key={v} className="check">
+                <input
+                  type="radio"
+                  name={`cost-${c.id}`}
+                  value={v}
+                  checked={draft.costVisibility === v}
+                  disabled={!canCost || busy}
+                  onChange={() => setDraft((d) => ({ ...d, costVisibility: v }))}
+                />
+                {t(`enum.cost.${v}`)}
+              </label>
+            ))}
+            {errors.costVisibility && (
+              <p className="field-error" id={errorId('costVisibility')}>
+                {errors.costVisibility}
+              </p>
+            )}
+            {!canCost && (
+              <p className="muted small" id="perm-cost-note">
+                {t('perm.readOnly.costRole')}
+              </p>
+            )}
+          </fieldset>
+          <Notice message={message?.text ?? null} tone={message?.tone} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={!dirty || busy}>
+              {busy ? t('common.saving') : t('perm.save')}
+            </button>
+            {dirty && !busy && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setDraft(current);
+                  setErrors({});
+                }}
+              >
+                {t('perm.undo')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** How many changed fields of a record the customer page shows; the activity log shows them all. */
+const ACTIVITY_FIELDS_SHOWN = 3;
+
+/** The customer's latest activity records (part of the page's query), with a link to the whole log. */
+function ActivitySection({ customerID, log }: { customerID: string; log: NonNullable<CustomerPageQuery['activityLog']> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const rows = (log.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  return (
+    <section className="card activity-section" aria-labelledby="activity-h">
+      <div className="section-head">
+        <h2 id="activity-h">{t('customer.activity')}</h2>
+        <Link to={`/activity?customer=${encodeURIComponent(customerID)}`}>{t('customer.activity.all', { count: log.totalCount })}</Link>
+      </div>
+      <p className="muted small">{t('customer.activity.note')}</p>
+      {rows.length === 0 ? (
+        <p className="state-empty" role="status">
+          {t('customer.activity.none')}
+        </p>
+      ) : (
+        <table className="data compact">
+          <caption className="visually-hidden">{t('activity.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('activity.when')}</th>
+              <th scope="col">{t('activity.who')}</th>
+              <th scope="col">{t('activity.what')}</th>
+              <th scope="col">{t('activity.outcome')}</th>
+              <th scope="col">{t('activity.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => {
+              const diff = changes(a.before, a.after);
+              return (
+                <tr key={a.id}>
+                  <td>{i18n.formatDateTime(a.occurredAt)}</td>
+                  <td>{a.user?.name ?? '—'}</td>
+                  <th scope="row">
+                    <span className="mono">{a.operation}</span>
+                    <div className="muted">{t(`activity.type.${a.resourceType}`)}</div>
+                  </th>
+                  <td className={a.succeeded ? undefined : 'failed'}>
+                    {a.succeeded ? t('activity.succeeded') : `${t('activity.failed')}${a.errorCode ? ` (${a.errorCode})` : ''}`}
+                  </td>
+                  <td>
+                    {diff.length > 0 && (
+                      <dl className="changes">
+                        {diff.slice(0, ACTIVITY_FIELDS_SHOWN).map((d) => (
+                          <div key={d.field}>
+                            <dt className="mono">{d.field.replace(/^[a-zA-Z]+\./, '')}</dt>
+                            <dd>
+                              <del aria-label={t('activity.before')}>{d.before || '∅'}</del> → <ins aria-label={t('activity.after')}>{d.after || '∅'}</ins>
+                            </dd>
+                          </div>
+                        ))}
+                      </dl>
+                    )}
+                    {diff.length > ACTIVITY_FIELDS_SHOWN && (
+                      <span className="muted small">{t('customer.activity.moreFields', { count: diff.length - ACTIVITY_FIELDS_SHOWN })}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

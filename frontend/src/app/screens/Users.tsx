@@ -1,25 +1,42 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { CopyField } from '../components/CopyField';
 import { TextField } from '../components/Field';
 import { Empty, ErrorState, Loading, Notice, errorMessage } from '../components/States';
-import { InviteUserDocument, SetUserActiveDocument, UpdateUserRolesDocument, UsersScreenDocument, type Role, type UserRowFieldsFragment } from '../gql/graphql';
+import {
+  InviteUserDocument,
+  SetUserActiveDocument,
+  UpdateUserRolesDocument,
+  UsersScreenDocument,
+  type InvitationFieldsFragment,
+  type Role,
+  type UserRowFieldsFragment,
+} from '../gql/graphql';
 import { byField } from '../graphql/userErrors';
 import { useI18n } from '../i18n/I18nProvider';
 import * as rules from '../validation/rules';
-import { can, useReportViewer } from '../viewer';
+import { can, refusedField, useMayUse, useReportViewer } from '../viewer';
 
 export const ROLES: readonly Role[] = ['GLOBAL_ADMIN', 'USER_MANAGEMENT_ADMIN', 'ADMIN_AGENT', 'SALES_AGENT', 'HELPDESK_AGENT', 'BILLING_ADMIN'];
 
 export function Users() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [result, reexecute] = useQuery({ query: UsersScreenDocument });
+  // Open invitations are part of the screen's one query for those who manage users (only they may list them).
+  const mayManage = useMayUse('manageUsers');
+  const [invitationsRefused, setInvitationsRefused] = useState(false);
+  const withInvitations = mayManage && !invitationsRefused;
+  const [result, reexecute] = useQuery({ query: UsersScreenDocument, variables: { withInvitations } });
   const data = result.data;
   useReportViewer(data?.viewer);
+  const refused = withInvitations && refusedField(result.error, 'invitations');
+  useEffect(() => {
+    if (refused) setInvitationsRefused(true);
+  }, [refused]);
   useEffect(() => {
     document.title = `${t('users.title')} · ${t('app.name')}`;
   }, [t]);
-  if (!data && result.fetching) return <Loading />;
+  if (!data && (result.fetching || refused)) return <Loading />;
   if (!data) return <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const manage = can(data.viewer, 'manageUsers');
   return (
@@ -28,6 +45,7 @@ export function Users() {
         <h1 id="users-title">{t('users.title')}</h1>
       </div>
       {manage && <InviteForm onInvited={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {data.invitations && <Invitations invitations={data.invitations} />}
       {data.users.length === 0 ? (
         <Empty title={t('users.empty')} />
       ) : (
@@ -43,6 +61,44 @@ export function Users() {
           <tbody>
             {data.users.map((u) => (
               <UserRow key={u.id} u={u} manage={manage} self={u.id === data.viewer.user.id} onConflict={() => reexecute({ requestPolicy: 'network-only' })} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Invitations({ invitations }: { invitations: readonly InvitationFieldsFragment[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <section className="card invitations" aria-labelledby="invitations-h">
+      <h2 id="invitations-h">{t('users.invitations', { count: invitations.length })}</h2>
+      {invitations.length === 0 ? (
+        <p className="muted" role="status">
+          {t('users.invitations.none')}
+        </p>
+      ) : (
+        <table className="data compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('users.roles')}</th>
+              <th scope="col">{t('users.invitations.sent')}</th>
+              <th scope="col">{t('users.invitations.expires')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((inv) => (
+              <tr key={inv.id}>
+                <th scope="row">{inv.email}</th>
+                <td>{inv.user.name}</td>
+                <td>{inv.roles.map((r) => t(`enum.role.${r}`)).join(', ')}</td>
+                <td>{i18n.formatDate(inv.createdAt)}</td>
+                <td>{i18n.formatDateTime(inv.expiresAt)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -192,10 +248,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
       {link && (
         <div className="notice" role="status">
           <p>{t('users.linkOnce')}</p>
-          <label>
-            <span className="visually-hidden">{t('users.link')}</span>
-            <input type="text" readOnly value={link} onFocus={(e) => e.target.select()} aria-label={t('users.link')} className="mono" size={60} />
-          </label>
+          <CopyField label={t('users.link')} value={link} />
         </div>
       )}
     </form>
