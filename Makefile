@@ -5,7 +5,7 @@ NPM ?= npm
 ADDR ?= 127.0.0.1:8080
 BENCH_DB ?= mysql://root@127.0.0.1:3306/partnerhub_bench
 
-.PHONY: run test test-go test-frontend test-e2e check generate migration frontend seed bench fmt
+.PHONY: run test test-go test-frontend test-e2e check generate migration frontend seed bench bench-web fmt
 
 ## run: build the web app and start Partnerhub on the embedded SQLite database, with demo data.
 run: frontend
@@ -60,6 +60,11 @@ seed:
 ## bench: measure the list queries over HTTP on BENCH_DB (seeding it first when empty).
 bench:
 	$(GO) run ./graph/bench -database $(BENCH_DB)
+
+## bench-web: the web app's budgets: initial JavaScript (gzipped) and the list screen's time to usable on
+## the demo data, in headless Chromium against the real server (a scratch MariaDB database).
+bench-web: frontend/node_modules
+	cd frontend && $(NPM) run measure && $(NPM) run size
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
