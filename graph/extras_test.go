@@ -38,7 +38,7 @@ func TestCountryByCode(t *testing.T) {
 			} `json:"pl"`
 			XX *struct{ Name string } `json:"xx"`
 		}
-		e.query(f.AdminA, `{ pl: country(code: "PL") { name(language: "pl") requiresRegistrationID } xx: country(code: "XX") { name } }`, nil, &d)
+		e.query(f.AdminA, `{ pl: country(code: "PL") { name(language: PL) requiresRegistrationID } xx: country(code: "XX") { name } }`, nil, &d)
 		if d.PL == nil || d.PL.Name != "Polska" || !d.PL.RequiresRegistrationID || d.XX != nil {
 			t.Errorf("got %+v / %+v", d.PL, d.XX)
 		}

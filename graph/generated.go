@@ -134,7 +134,7 @@ type ComplexityRoot struct {
 
 	Country struct {
 		Code                   func(childComplexity int) int
-		Name                   func(childComplexity int, language *string) int
+		Name                   func(childComplexity int, language *AppLanguage) int
 		PostalCodeExample      func(childComplexity int) int
 		RequiresCity           func(childComplexity int) int
 		RequiresPhone          func(childComplexity int) int
@@ -488,7 +488,7 @@ type ComplexityRoot struct {
 }
 
 type CountryResolver interface {
-	Name(ctx context.Context, obj *validate.Country, language *string) (string, error)
+	Name(ctx context.Context, obj *validate.Country, language *AppLanguage) (string, error)
 }
 type CustomerResolver interface {
 	AgreementConfirmed(ctx context.Context, obj *ent.Customer) (bool, error)
@@ -928,7 +928,7 @@ func (e *executableSchema) Complexity(typeName, field string, childComplexity in
 			return 0, false
 		}
 
-		return e.complexity.Country.Name(childComplexity, args["language"].(*string)), true
+		return e.complexity.Country.Name(childComplexity, args["language"].(*AppLanguage)), true
 
 	case "Country.postalCodeExample":
 		if e.complexity.Country.PostalCodeExample == nil {
@@ -2915,18 +2915,18 @@ func (ec *executionContext) field_Country_name_args(ctx context.Context, rawArgs
 func (ec *executionContext) field_Country_name_argsLanguage(
 	ctx context.Context,
 	rawArgs map[string]any,
-) (*string, error) {
+) (*AppLanguage, error) {
 	if _, ok := rawArgs["language"]; !ok {
-		var zeroVal *string
+		var zeroVal *AppLanguage
 		return zeroVal, nil
 	}
 
 	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
 	if tmp, ok := rawArgs["language"]; ok {
-		return ec.unmarshalOString2ᚖstring(ctx, tmp)
+		return ec.unmarshalOAppLanguage2ᚖpartnerhubᚋgraphᚐAppLanguage(ctx, tmp)
 	}
 
-	var zeroVal *string
+	var zeroVal *AppLanguage
 	return zeroVal, nil
 }
 
@@ -7057,7 +7057,7 @@ func (ec *executionContext) _Country_name(ctx context.Context, field graphql.Col
 	}()
 	resTmp, err := ec.ResolverMiddleware(ctx, func(rctx context.Context) (any, error) {
 		ctx = rctx // use context from middleware stack in children
-		return ec.resolvers.Country().Name(rctx, obj, fc.Args["language"].(*string))
+		return ec.resolvers.Country().Name(rctx, obj, fc.Args["language"].(*AppLanguage))
 	})
 	if err != nil {
 		ec.Error(ctx, err)
@@ -29205,6 +29205,22 @@ func (ec *executionContext) marshalOAgreement2ᚖpartnerhubᚋentᚐAgreement(ct
 		return graphql.Null
 	}
 	return ec._Agreement(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAppLanguage2ᚖpartnerhubᚋgraphᚐAppLanguage(ctx context.Context, v any) (*AppLanguage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(AppLanguage)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAppLanguage2ᚖpartnerhubᚋgraphᚐAppLanguage(ctx context.Context, sel ast.SelectionSet, v *AppLanguage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOBillingProfile2ᚖpartnerhubᚋentᚐBillingProfile(ctx context.Context, sel ast.SelectionSet, v *ent.BillingProfile) graphql.Marshaler {

@@ -370,6 +370,54 @@ type Viewer struct {
 	Permissions []Permission `json:"permissions"`
 }
 
+// A language the app is offered in.
+type AppLanguage string
+
+const (
+	AppLanguageEn AppLanguage = "EN"
+	AppLanguageRu AppLanguage = "RU"
+	AppLanguageFr AppLanguage = "FR"
+	AppLanguagePl AppLanguage = "PL"
+	AppLanguageIt AppLanguage = "IT"
+)
+
+var AllAppLanguage = []AppLanguage{
+	AppLanguageEn,
+	AppLanguageRu,
+	AppLanguageFr,
+	AppLanguagePl,
+	AppLanguageIt,
+}
+
+func (e AppLanguage) IsValid() bool {
+	switch e {
+	case AppLanguageEn, AppLanguageRu, AppLanguageFr, AppLanguagePl, AppLanguageIt:
+		return true
+	}
+	return false
+}
+
+func (e AppLanguage) String() string {
+	return string(e)
+}
+
+func (e *AppLanguage) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AppLanguage(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AppLanguage", str)
+	}
+	return nil
+}
+
+func (e AppLanguage) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
 type Permission string
 
 const (

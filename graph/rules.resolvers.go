@@ -10,18 +10,19 @@ import (
 	"partnerhub/ent/activity"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/validate"
+	"strings"
 )
 
 // Name is the resolver for the name field.
-func (r *countryResolver) Name(ctx context.Context, obj *validate.Country, language *string) (string, error) {
-	lang := "en"
+func (r *countryResolver) Name(ctx context.Context, obj *validate.Country, language *AppLanguage) (string, error) {
+	lang := AppLanguageEn
 	if language != nil {
 		lang = *language
 	}
-	if name, ok := obj.Names[lang]; ok {
+	if name, ok := obj.Names[strings.ToLower(string(lang))]; ok {
 		return name, nil
 	}
-	return "", badInput("language: use one of en, ru, fr, pl, it.")
+	return obj.Names["en"], nil // every country has its English name
 }
 
 // AgreementConfirmed is the resolver for the agreementConfirmed field.
