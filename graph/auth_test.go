@@ -1407,3 +1407,34 @@ func TestAuthSignInPayloadReadsAsTheUser(t *testing.T) {
 		}
 	})
 }
+
+// TestAuthOneStatement: who a request runs as (the session, its user and the partner) is read in one SQL
+// statement, for a bearer token, a browser session and the demo header alike, and the viewer's user and
+// partner fields need nothing more.
+func TestAuthOneStatement(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		authAddUser(e, f.A, "olga@alpha.test", authHash(t), enum.AdminAgent)
+		token := authTokenFor(t, e, "olga@alpha.test", "one statement")
+		browser := authBrowser(t, e.srv.URL)
+		browser.mustSignIn("olga@alpha.test", authPassword)
+		const q = `{ viewer { user { email name roles } partner { name capacities } } }`
+		for _, c := range []struct {
+			what string
+			post func() []byte
+		}{
+			{"bearer token", func() []byte { return authBearer(t, e.srv.URL, token).post(q, nil).body }},
+			{"browser session", func() []byte { return browser.post(q, nil).body }},
+			{"demo header", func() []byte { return e.post("olga@alpha.test", q, nil).Data }},
+		} {
+			e.rec.Reset()
+			body := c.post()
+			if !strings.Contains(string(body), `"olga@alpha.test"`) || !strings.Contains(string(body), f.A.Name) {
+				t.Errorf("%s: %s, want olga and %s", c.what, body, f.A.Name)
+			}
+			if n := e.rec.Count(); n != 1 {
+				t.Errorf("%s: %d SQL statements, want 1:\n%s", c.what, n, strings.Join(e.rec.Statements(), "\n"))
+			}
+		}
+	})
+}

@@ -202,8 +202,7 @@ func NewAccessToken(ctx context.Context, client *ent.Client, u *ent.User, name s
 // not expired, not idle too long (browser sessions), and its user active.
 func Authenticate(ctx context.Context, client *ent.Client, secret string) (*ent.Session, error) {
 	ctx = viewer.SystemContext(ctx)
-	s, err := client.Session.Query().Where(session.SecretHash(HashSecret(secret))).
-		WithUser(func(q *ent.UserQuery) { q.WithPartner() }).Only(ctx)
+	s, err := client.Session.ForAuth(ctx, session.SecretHash(HashSecret(secret))) // one statement: every request does this
 	if ent.IsNotFound(err) {
 		return nil, ErrSessionInvalid
 	}
