@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"partnerhub/ent/partner"
@@ -30,7 +31,7 @@ func (c *SessionClient) ForAuth(ctx context.Context, ps ...predicate.Session) (*
 		p(s)
 	}
 	var out *Session
-	err := c.scanOne(ctx, s, session.Label, func(scan func(...any) error) error {
+	err := scanOne(ctx, c.driver, s, session.Label, func(scan func(...any) error) error {
 		se, u, p := &Session{config: c.config}, &User{config: c.config}, &Partner{config: c.config}
 		if err := scanJoined(scan, entityCols{se, session.Columns}, entityCols{u, user.Columns}, entityCols{p, partner.Columns}); err != nil {
 			return err
@@ -54,7 +55,7 @@ func (c *UserClient) ForAuth(ctx context.Context, ps ...predicate.User) (*User, 
 		p(s)
 	}
 	var out *User
-	err := (&SessionClient{config: c.config}).scanOne(ctx, s, user.Label, func(scan func(...any) error) error {
+	err := scanOne(ctx, c.driver, s, user.Label, func(scan func(...any) error) error {
 		u, p := &User{config: c.config}, &Partner{config: c.config}
 		if err := scanJoined(scan, entityCols{u, user.Columns}, entityCols{p, partner.Columns}); err != nil {
 			return err
@@ -68,11 +69,11 @@ func (c *UserClient) ForAuth(ctx context.Context, ps ...predicate.User) (*User, 
 
 // scanOne runs s (limited to two rows) and hands the row to row; NotFoundError for none,
 // NotSingularError for more.
-func (c *SessionClient) scanOne(ctx context.Context, s *sql.Selector, label string, row func(scan func(...any) error) error) error {
+func scanOne(ctx context.Context, drv dialect.Driver, s *sql.Selector, label string, row func(scan func(...any) error) error) error {
 	s.Limit(2)
 	query, args := s.Query()
 	rows := &sql.Rows{}
-	if err := c.driver.Query(ctx, query, args, rows); err != nil {
+	if err := drv.Query(ctx, query, args, rows); err != nil {
 		return err
 	}
 	defer rows.Close()
