@@ -3,7 +3,7 @@
 // refetching; connections are cached per arguments (cursor paging). Mutations invalidate the lists they
 // change. Requests carry the session cookie (credentials: 'include').
 import { Client, fetchExchange, mapExchange, type CombinedError, type Operation } from '@urql/core';
-import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
+import { cacheExchange, type Cache, type UpdateResolver } from '@urql/exchange-graphcache';
 import { DEMO_HEADER, demoUser } from '../auth';
 
 /** The API endpoint: same origin by default; VITE_PARTNERHUB_API_URL points at another (CORS) origin. */
@@ -27,6 +27,20 @@ export interface ClientHooks {
   /** Called when the server says the request is not signed in. */
   onUnauthenticated: () => void;
 }
+
+/** Mutations whose only effect on cached screens is a new activity record. */
+const activityOnly: Record<string, UpdateResolver> = Object.fromEntries(
+  [
+    'confirmCustomerAgreement',
+    'updateCustomerPermissions',
+    'updateCostVisibility',
+    'updateSubscription',
+    'suspendSubscription',
+    'reactivateSubscription',
+    'cancelSubscription',
+    'requestRelationship',
+  ].map((name): [string, UpdateResolver] => [name, (_result, _args, cache) => invalidateActivity(cache)]),
+);
 
 export function errorCode(error: CombinedError | undefined): string | undefined {
   if (!error) return undefined;
@@ -84,6 +98,7 @@ export function createClient(hooks: ClientHooks, url = API_URL): Client {
         },
         updates: {
           Mutation: {
+            ...activityOnly,
             createCustomer(result, _args, cache) {
               const r = result.createCustomer as { customer?: unknown } | undefined;
               if (r?.customer) invalidateList(cache);
@@ -105,30 +120,6 @@ export function createClient(hooks: ClientHooks, url = API_URL): Client {
             placeOrder(result, _args, cache) {
               const r = result.placeOrder as { order?: unknown } | undefined;
               if (r?.order) invalidateField(cache, 'customers');
-              invalidateActivity(cache);
-            },
-            confirmCustomerAgreement(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            updateCustomerPermissions(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            updateCostVisibility(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            updateSubscription(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            suspendSubscription(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            reactivateSubscription(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            cancelSubscription(_result, _args, cache) {
-              invalidateActivity(cache);
-            },
-            requestRelationship(_result, _args, cache) {
               invalidateActivity(cache);
             },
             createTag(_result, _args, cache) {

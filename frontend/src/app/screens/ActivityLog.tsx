@@ -5,8 +5,9 @@ import { ExportButton } from '../export/ExportButton';
 import { exportURL } from '../export/download';
 import { ActivityScreenDocument } from '../gql/graphql';
 import { useI18n } from '../i18n/I18nProvider';
-import { RESOURCE_TYPES, changes, exportParams, filtersFromSearch, queryVariables, searchFromFilters, type ActivityFilters, type ResourceType } from '../activity/activityModel';
-import { Link, navigate, useLocation } from '../router';
+import { ActivityTable } from '../activity/ActivityTable';
+import { RESOURCE_TYPES, exportParams, filtersFromSearch, queryVariables, searchFromFilters, type ActivityFilters, type ResourceType } from '../activity/activityModel';
+import { navigate, useLocation } from '../router';
 import { can, useReportViewer } from '../viewer';
 
 export function ActivityLog() {
@@ -87,47 +88,7 @@ export function ActivityLog() {
         <Empty title={t('activity.empty')} />
       ) : (
         <div className="table-wrap" aria-busy={result.fetching || result.stale}>
-          <table className="data compact">
-            <caption className="visually-hidden">{t('activity.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('activity.when')}</th>
-                <th scope="col">{t('activity.who')}</th>
-                <th scope="col">{t('activity.what')}</th>
-                <th scope="col">{t('activity.customer')}</th>
-                <th scope="col">{t('activity.outcome')}</th>
-                <th scope="col">{t('activity.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <td>{i18n.formatDateTime(a.occurredAt)}</td>
-                  <td>{a.user?.name ?? '—'}</td>
-                  <th scope="row">
-                    <span className="mono">{a.operation}</span>
-                    <div className="muted">{t(`activity.type.${a.resourceType}`)}</div>
-                  </th>
-                  <td>{a.customer ? <Link to={`/customers/${encodeURIComponent(a.customer.id)}`}>{a.customer.displayName}</Link> : '—'}</td>
-                  <td>{a.succeeded ? t('activity.succeeded') : `${t('activity.failed')}${a.errorCode ? ` (${a.errorCode})` : ''}`}</td>
-                  <td>
-                    {changes(a.before, a.after).length > 0 && (
-                      <dl className="changes">
-                        {changes(a.before, a.after).map((c) => (
-                          <div key={c.field}>
-                            <dt className="mono">{c.field}</dt>
-                            <dd>
-                              <del aria-label={t('activity.before')}>{c.before || '∅'}</del> → <ins aria-label={t('activity.after')}>{c.after || '∅'}</ins>
-                            </dd>
-                          </div>
-                        ))}
-                      </dl>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ActivityTable rows={rows} customerColumn />
         </div>
       )}
       <nav className="pager" aria-label={t('activity.pages')}>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { changes } from '../activity/activityModel';
+import { ActivityTable } from '../activity/ActivityTable';
 import { useMutation, useQuery } from 'urql';
 import { AddressFields, cultureOptions, useLanguageOptions } from '../components/AddressFields';
 import { SelectField, TextField } from '../components/Field';
@@ -820,53 +820,7 @@ function ActivitySection({ customerID, log }: { customerID: string; log: NonNull
           {t('customer.activity.none')}
         </p>
       ) : (
-        <table className="data compact">
-          <caption className="visually-hidden">{t('activity.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('activity.when')}</th>
-              <th scope="col">{t('activity.who')}</th>
-              <th scope="col">{t('activity.what')}</th>
-              <th scope="col">{t('activity.outcome')}</th>
-              <th scope="col">{t('activity.changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => {
-              const diff = changes(a.before, a.after);
-              return (
-                <tr key={a.id}>
-                  <td>{i18n.formatDateTime(a.occurredAt)}</td>
-                  <td>{a.user?.name ?? '—'}</td>
-                  <th scope="row">
-                    <span className="mono">{a.operation}</span>
-                    <div className="muted">{t(`activity.type.${a.resourceType}`)}</div>
-                  </th>
-                  <td className={a.succeeded ? undefined : 'failed'}>
-                    {a.succeeded ? t('activity.succeeded') : `${t('activity.failed')}${a.errorCode ? ` (${a.errorCode})` : ''}`}
-                  </td>
-                  <td>
-                    {diff.length > 0 && (
-                      <dl className="changes">
-                        {diff.slice(0, ACTIVITY_FIELDS_SHOWN).map((d) => (
-                          <div key={d.field}>
-                            <dt className="mono">{d.field.replace(/^[a-zA-Z]+\./, '')}</dt>
-                            <dd>
-                              <del aria-label={t('activity.before')}>{d.before || '∅'}</del> → <ins aria-label={t('activity.after')}>{d.after || '∅'}</ins>
-                            </dd>
-                          </div>
-                        ))}
-                      </dl>
-                    )}
-                    {diff.length > ACTIVITY_FIELDS_SHOWN && (
-                      <span className="muted small">{t('customer.activity.moreFields', { count: diff.length - ACTIVITY_FIELDS_SHOWN })}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ActivityTable rows={rows} maxFields={ACTIVITY_FIELDS_SHOWN} />
       )}
     </section>
   );
