@@ -3,6 +3,7 @@
 // PARTNERHUB_E2E_SERVER_BIN uses a prebuilt server; PARTNERHUB_E2E_BASE_URL uses a running one;
 // PARTNERHUB_E2E_MYSQL (default mysql://root@127.0.0.1:3306); PARTNERHUB_E2E_CHROMIUM (/usr/bin/chromium).
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { DEMO_PASSWORD, DEMO_USER, runSuite } from './harness.mjs';
 import { firstRow, signIn, table } from './pages.mjs';
 
@@ -756,6 +757,43 @@ test('each screen loads with exactly one GraphQL request', async ({ page, gqlReq
     assert.ok(limit.includes(reqs.length), `${name}: ${reqs.length} requests: ${reqs.map((r) => r.url.slice(0, 120)).join(' ; ')}`);
   }
   console.log('[e2e]      requests per screen:', Object.fromEntries(Object.entries(screens).map(([k, v]) => [k, v.length])));
+});
+
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core on the page and returns its serious and critical violations, one line each. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axeScript });
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help}; e.g. ${v.nodes[0]?.target.join(' ')}`);
+}
+
+test('every screen passes the axe accessibility checks (no serious or critical violations)', async ({ page }) => {
+  const found = {};
+  await page.goto('/?demo=1');
+  await page.getByRole('heading', { name: 'Sign in to Partnerhub' }).waitFor();
+  found.signIn = await axeViolations(page);
+  await signIn(page);
+  found.list = await axeViolations(page);
+  const href = await firstRow(page).locator('th a').getAttribute('href');
+  const screens = [
+    ['customer', href, () => page.getByRole('heading', { name: 'Recent activity' }).waitFor()],
+    ['order', `${href}/order`, () => page.getByRole('heading', { name: 'Offers' }).waitFor()],
+    ['addCustomer', '/customers/new', () => page.getByLabel(/^Company name/).waitFor()],
+    ['tags', '/tags', () => page.getByRole('heading', { name: 'Manage tags', level: 1 }).waitFor()],
+    ['activity', '/activity', () => page.getByRole('heading', { name: 'Activity log', level: 1 }).waitFor()],
+    ['users', '/users', () => page.getByRole('heading', { name: /^Open invitations/ }).waitFor()],
+  ];
+  for (const [name, path, ready] of screens) {
+    await page.goto(path);
+    await ready();
+    found[name] = await axeViolations(page);
+  }
+  const failing = Object.entries(found).filter(([, v]) => v.length > 0);
+  assert.deepEqual(failing, [], failing.map(([k, v]) => `${k}:\n  ${v.join('\n  ')}`).join('\n'));
+  console.log(`[e2e]      axe: ${Object.keys(found).length} screens, no serious or critical violations`);
 });
 
 await runSuite(tests);

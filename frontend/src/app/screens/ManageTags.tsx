@@ -203,7 +203,7 @@ function TagRow({
         <td className="actions">
           <input type="color" aria-label={t('tags.recolor', { name: tag.name })} value={tag.color} onChange={(e) => void recolor(e.target.value)} />
           <button type="button" className="secondary" aria-label={t('tags.rename', { name: tag.name })} onClick={() => setEditing(true)}>
-            {t('common.edit')}
+            {t('tags.renameAction')}
           </button>
           <button type="button" className="danger" aria-label={t('tags.delete', { name: tag.name })} onClick={() => void del()}>
             {t('common.delete')}

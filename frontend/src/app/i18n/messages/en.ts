@@ -289,6 +289,7 @@ export const en = {
   'tags.newName': 'New tag name',
   'tags.newColor': 'New tag colour',
   'tags.rename': 'Rename {name}',
+  'tags.renameAction': 'Rename',
   'tags.recolor': 'Colour of {name}',
   'tags.delete': 'Delete {name}',
   'tags.confirmDelete': { one: 'Delete the tag “{name}”? It will be taken off {count} customer.', other: 'Delete the tag “{name}”? It will be taken off {count} customers.' },

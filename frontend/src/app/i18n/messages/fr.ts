@@ -279,6 +279,7 @@ export const fr: Messages = {
   'tags.newName': 'Nom de la nouvelle balise',
   'tags.newColor': 'Couleur de la nouvelle balise',
   'tags.rename': 'Renommer {name}',
+  'tags.renameAction': 'Renommer',
   'tags.recolor': 'Couleur de {name}',
   'tags.delete': 'Supprimer {name}',
   'tags.confirmDelete': {

@@ -279,6 +279,7 @@ export const it: Messages = {
   'tags.newName': 'Nome del nuovo tag',
   'tags.newColor': 'Colore del nuovo tag',
   'tags.rename': 'Rinomina {name}',
+  'tags.renameAction': 'Rinomina',
   'tags.recolor': 'Colore di {name}',
   'tags.delete': 'Elimina {name}',
   'tags.confirmDelete': {

@@ -294,6 +294,7 @@ export const pl: Messages = {
   'tags.newName': 'Nazwa nowego tagu',
   'tags.newColor': 'Kolor nowego tagu',
   'tags.rename': 'Zmień nazwę: {name}',
+  'tags.renameAction': 'Zmień nazwę',
   'tags.recolor': 'Kolor tagu {name}',
   'tags.delete': 'Usuń {name}',
   'tags.confirmDelete': {

@@ -294,6 +294,7 @@ export const ru: Messages = {
   'tags.newName': 'Название нового тега',
   'tags.newColor': 'Цвет нового тега',
   'tags.rename': 'Переименовать {name}',
+  'tags.renameAction': 'Переименовать',
   'tags.recolor': 'Цвет тега {name}',
   'tags.delete': 'Удалить {name}',
   'tags.confirmDelete': {
