@@ -791,6 +791,34 @@ test('every screen passes the axe accessibility checks (no serious or critical v
     await ready();
     found[name] = await axeViolations(page);
   }
+  // States within screens: an open form, a dialog, shown validation errors, an empty result.
+  await page.goto(href);
+  await page.getByRole('button', { name: 'Edit billing profile' }).click();
+  await page.getByRole('button', { name: 'Save' }).first().waitFor();
+  found.billingEdit = await axeViolations(page);
+  await page.goto('/customers/new');
+  await page.getByLabel(/^Company name/).waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('alert').first().waitFor();
+  found.addCustomerErrors = await axeViolations(page);
+  await page.goto('/');
+  await firstRow(page).waitFor();
+  await page.getByRole('button', { name: 'Request a relationship' }).click();
+  await page.getByRole('dialog', { name: 'Request a relationship' }).waitFor();
+  found.requestDialog = await axeViolations(page);
+  await page.goto('/?q=zzzzzzzzzz');
+  await page.locator('.state-empty').waitFor();
+  found.emptySearch = await axeViolations(page);
+  // The public pages, signed out.
+  const anon = await page.context().browser().newContext({ baseURL: new URL(page.url()).origin, locale: 'en-GB' });
+  const pub = await anon.newPage();
+  for (const [name, path] of [['acceptInvitation', '/accept-invitation#token=not-a-token'], ['acceptRelationship', '/accept-relationship#token=not-a-token']]) {
+    await pub.goto(path);
+    await pub.getByRole('heading', { level: 1 }).waitFor();
+    await pub.locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
+    found[name] = await axeViolations(pub);
+  }
+  await anon.close();
   const failing = Object.entries(found).filter(([, v]) => v.length > 0);
   assert.deepEqual(failing, [], failing.map(([k, v]) => `${k}:\n  ${v.join('\n  ')}`).join('\n'));
   console.log(`[e2e]      axe: ${Object.keys(found).length} screens, no serious or critical violations`);
