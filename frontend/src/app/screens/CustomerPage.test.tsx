@@ -181,7 +181,7 @@ describe('customer subscriptions', () => {
     expect(sent.find((s) => s.name === 'UpdateSubscription')!.variables).toEqual({ input: { id: 'sub_1', version: 4, quantity: 12 } });
     expect(await within(subs).findByText('Subscription updated.')).toBeTruthy();
 
-    await user.click(within(subs).getByRole('button', { name: 'Cancel Microsoft 365 Business Premium' }));
+    await user.click(within(subs).getByRole('button', { name: 'Cancel subscription Microsoft 365 Business Premium' }));
     expect(sent.some((s) => s.name === 'CancelSubscription')).toBe(false);
     await user.click(within(subs).getByRole('button', { name: 'Yes, cancel it' }));
     await waitFor(() => expect(sent.some((s) => s.name === 'CancelSubscription')).toBe(true));

@@ -302,7 +302,7 @@ function LinesTable({
             {editable && (
               <td>
                 <button type="button" className="secondary" aria-label={t('order.removeLine', { name: l.name })} onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
-                  {t('common.delete')}
+                  {t('order.removeAction')}
                 </button>
               </td>
             )}

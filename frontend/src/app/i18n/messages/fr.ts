@@ -332,6 +332,7 @@ export const fr: Messages = {
   'order.quantityOf': "Quantité de {name}",
   'order.autoRenewOf': "Renouvellement auto de {name}",
   'order.removeLine': "Retirer {name}",
+  'order.removeAction': "Retirer",
   'order.quantityRange': "Saisissez un nombre entier de {min} à {max}.",
   'subs.status': "Statut",
   'subs.termEnd': "Fin de la période",
