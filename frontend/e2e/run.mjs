@@ -759,6 +759,63 @@ test('each screen loads with exactly one GraphQL request', async ({ page, gqlReq
   console.log('[e2e]      requests per screen:', Object.fromEntries(Object.entries(screens).map(([k, v]) => [k, v.length])));
 });
 
+/** What has the keyboard focus: its tag and accessible-ish name, for tabTo and its failure message. */
+async function focusedElement(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return 'body';
+    const label = e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.textContent || '';
+    return `${e.tagName.toLowerCase()} ${label.replace(/\s+/g, ' ').trim().slice(0, 60)}`;
+  });
+}
+
+/** Presses Tab until the focused element's description matches re (at most max presses). */
+async function tabTo(page, re, max = 60) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focusedElement(page);
+    if (re.test(f)) return;
+    seen.push(f);
+  }
+  assert.fail(`Tab never reached ${re}; went through: ${seen.join(' | ')}`);
+}
+
+test('keyboard only: sign in, search, open a customer, edit its billing profile and save', async ({ page }) => {
+  await page.goto('/?demo=1');
+  await page.getByRole('heading', { name: 'Sign in to Partnerhub' }).waitFor();
+  await tabTo(page, /^input Work email/);
+  await page.keyboard.type(DEMO_USER);
+  await tabTo(page, /^input Password/, 1);
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+  await firstRow(page).waitFor();
+
+  await tabTo(page, /^input Search customers/);
+  const before = (await rowNames(page)).join('|');
+  await page.keyboard.type('lodz');
+  await waitForListChange(page, before);
+  const [name] = await rowNames(page);
+  assert.match(name, /Łódź/);
+  await tabTo(page, new RegExp(`^a ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+
+  await tabTo(page, /^button Edit billing profile/);
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Edit billing profile' });
+  await form.waitFor();
+  await tabTo(page, /^input City/);
+  const city = `Łódź ${Date.now() % 1000}`;
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(city);
+  await tabTo(page, /^button Save/);
+  await page.keyboard.press('Enter');
+  await form.waitFor({ state: 'detached' });
+  await page.getByText(city).first().waitFor();
+});
+
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core on the page and returns its serious and critical violations, one line each. */
