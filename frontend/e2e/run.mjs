@@ -781,7 +781,10 @@ async function tabTo(page, re, max = 60) {
   assert.fail(`Tab never reached ${re}; went through: ${seen.join(' | ')}`);
 }
 
-test('keyboard only: sign in, search, open a customer, edit its billing profile and save', async ({ page }) => {
+test('keyboard only: sign in, search, tag a selection, open a customer, edit its billing profile and save', async ({ page, api }) => {
+  const tagName = `E2E keys ${Date.now()}`;
+  const { createTag } = await api(`mutation($n: String!) { createTag(input: {name: $n, color: "#7c3aed"}) { tag { id } } }`, { n: tagName });
+  assert.ok(createTag.tag, 'tag created');
   await page.goto('/?demo=1');
   await page.getByRole('heading', { name: 'Sign in to Partnerhub' }).waitFor();
   await tabTo(page, /^input Work email/);
@@ -798,6 +801,21 @@ test('keyboard only: sign in, search, open a customer, edit its billing profile 
   await waitForListChange(page, before);
   const [name] = await rowNames(page);
   assert.match(name, /Łódź/);
+  // Select the first row with Space, then add the tag from the panel, all by keyboard.
+  await tabTo(page, new RegExp(`^input Select ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await page.keyboard.press('Space');
+  await page.getByText('1 customer selected').waitFor();
+  await tabTo(page, /^button Add tags/);
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Add tags to the selected customers' });
+  await panel.waitFor();
+  await tabTo(page, new RegExp(`^input ${tagName}`));
+  await page.keyboard.press('Space');
+  await tabTo(page, /^button Apply/);
+  await page.keyboard.press('Enter');
+  await page.getByText('Tags added to 1 customer.').waitFor();
+  const tagged = await api(`query($t: ID!) { customers(filter: {tagsAny: [$t]}) { edges { node { displayName } } } }`, { t: createTag.tag.id });
+  assert.deepEqual(tagged.customers.edges.map((e) => e.node.displayName), [name]);
   await tabTo(page, new RegExp(`^a ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name, level: 1 }).waitFor();
