@@ -41,9 +41,9 @@ type Activity struct {
 	After map[string]interface{} `json:"after,omitempty"`
 	// Succeeded holds the value of the "succeeded" field.
 	Succeeded bool `json:"succeeded,omitempty"`
-	// ErrorCode holds the value of the "error_code" field.
+	// Why the change failed: a user-error code such as CONFLICT, or INTERNAL; null when it succeeded.
 	ErrorCode *string `json:"error_code,omitempty"`
-	// ErrorMessage holds the value of the "error_message" field.
+	// What went wrong, in words; null when it succeeded.
 	ErrorMessage *string `json:"error_message,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ActivityQuery when eager-loading is set.

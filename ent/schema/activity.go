@@ -46,8 +46,10 @@ func (Activity) Fields() []ent.Field {
 			Annotations(entgql.Type("Map")).
 			Comment("Changed values after the change, keyed resource.field."),
 		field.Bool("succeeded").Immutable(),
-		field.String("error_code").Optional().Nillable().Immutable(),
-		field.String("error_message").Optional().Nillable().Immutable().MaxLen(1000),
+		field.String("error_code").Optional().Nillable().Immutable().
+			Comment("Why the change failed: a user-error code such as CONFLICT, or INTERNAL; null when it succeeded."),
+		field.String("error_message").Optional().Nillable().Immutable().MaxLen(1000).
+			Comment("What went wrong, in words; null when it succeeded."),
 	}
 }
 
