@@ -93,15 +93,18 @@ func migrationFiles(d string) ([]string, error) {
 func lock(ctx context.Context, conn *sql.Conn, d string) (func(ok bool), error) {
 	switch d {
 	case dialect.MySQL:
+		// The lock is per database: replicas of one installation wait for each other, other
+		// databases on the same server (a test run, a second installation) do not. (MD5: lock names are
+		// at most 64 characters.)
 		var got sql.NullInt64
-		if err := conn.QueryRowContext(ctx, `SELECT GET_LOCK('partnerhub_migrate', 120)`).Scan(&got); err != nil {
+		if err := conn.QueryRowContext(ctx, `SELECT GET_LOCK(CONCAT('partnerhub_migrate:', MD5(DATABASE())), 120)`).Scan(&got); err != nil {
 			return nil, err
 		}
 		if got.Int64 != 1 {
 			return nil, fmt.Errorf("another replica has held the migration lock for two minutes")
 		}
 		return func(bool) {
-			_, _ = conn.ExecContext(context.WithoutCancel(ctx), `SELECT RELEASE_LOCK('partnerhub_migrate')`)
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), `SELECT RELEASE_LOCK(CONCAT('partnerhub_migrate:', MD5(DATABASE())))`)
 		}, nil
 	default:
 		// SQLite DDL is transactional: the whole run is one write transaction.
