@@ -290,6 +290,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldCustomerID: {Type: field.TypeString, Column: searchterm.FieldCustomerID},
 			searchterm.FieldPartnerID:  {Type: field.TypeString, Column: searchterm.FieldPartnerID},
 			searchterm.FieldTerm:       {Type: field.TypeString, Column: searchterm.FieldTerm},
+			searchterm.FieldSortName:   {Type: field.TypeString, Column: searchterm.FieldSortName},
 		},
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
@@ -2269,6 +2270,11 @@ func (f *SearchTermFilter) WherePartnerID(p entql.StringP) {
 // WhereTerm applies the entql string predicate on the term field.
 func (f *SearchTermFilter) WhereTerm(p entql.StringP) {
 	f.Where(p.Field(searchterm.FieldTerm))
+}
+
+// WhereSortName applies the entql string predicate on the sort_name field.
+func (f *SearchTermFilter) WhereSortName(p entql.StringP) {
+	f.Where(p.Field(searchterm.FieldSortName))
 }
 
 // WhereHasCustomer applies a predicate to check if query has an edge customer.

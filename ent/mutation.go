@@ -11380,6 +11380,7 @@ type SearchTermMutation struct {
 	id              *int
 	partner_id      *pulid.ID
 	term            *string
+	sort_name       *string
 	clearedFields   map[string]struct{}
 	customer        *pulid.ID
 	clearedcustomer bool
@@ -11594,6 +11595,42 @@ func (m *SearchTermMutation) ResetTerm() {
 	m.term = nil
 }
 
+// SetSortName sets the "sort_name" field.
+func (m *SearchTermMutation) SetSortName(s string) {
+	m.sort_name = &s
+}
+
+// SortName returns the value of the "sort_name" field in the mutation.
+func (m *SearchTermMutation) SortName() (r string, exists bool) {
+	v := m.sort_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortName returns the old "sort_name" field's value of the SearchTerm entity.
+// If the SearchTerm object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchTermMutation) OldSortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
+	}
+	return oldValue.SortName, nil
+}
+
+// ResetSortName resets all changes to the "sort_name" field.
+func (m *SearchTermMutation) ResetSortName() {
+	m.sort_name = nil
+}
+
 // ClearCustomer clears the "customer" edge to the Customer entity.
 func (m *SearchTermMutation) ClearCustomer() {
 	m.clearedcustomer = true
@@ -11655,7 +11692,7 @@ func (m *SearchTermMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SearchTermMutation) Fields() []string {
-	fields := make([]string, 0, 3)
+	fields := make([]string, 0, 4)
 	if m.customer != nil {
 		fields = append(fields, searchterm.FieldCustomerID)
 	}
@@ -11664,6 +11701,9 @@ func (m *SearchTermMutation) Fields() []string {
 	}
 	if m.term != nil {
 		fields = append(fields, searchterm.FieldTerm)
+	}
+	if m.sort_name != nil {
+		fields = append(fields, searchterm.FieldSortName)
 	}
 	return fields
 }
@@ -11679,6 +11719,8 @@ func (m *SearchTermMutation) Field(name string) (ent.Value, bool) {
 		return m.PartnerID()
 	case searchterm.FieldTerm:
 		return m.Term()
+	case searchterm.FieldSortName:
+		return m.SortName()
 	}
 	return nil, false
 }
@@ -11694,6 +11736,8 @@ func (m *SearchTermMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldPartnerID(ctx)
 	case searchterm.FieldTerm:
 		return m.OldTerm(ctx)
+	case searchterm.FieldSortName:
+		return m.OldSortName(ctx)
 	}
 	return nil, fmt.Errorf("unknown SearchTerm field %s", name)
 }
@@ -11723,6 +11767,13 @@ func (m *SearchTermMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTerm(v)
+		return nil
+	case searchterm.FieldSortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortName(v)
 		return nil
 	}
 	return fmt.Errorf("unknown SearchTerm field %s", name)
@@ -11781,6 +11832,9 @@ func (m *SearchTermMutation) ResetField(name string) error {
 		return nil
 	case searchterm.FieldTerm:
 		m.ResetTerm()
+		return nil
+	case searchterm.FieldSortName:
+		m.ResetSortName()
 		return nil
 	}
 	return fmt.Errorf("unknown SearchTerm field %s", name)

@@ -24,6 +24,8 @@ type SearchTerm struct {
 	PartnerID pulid.ID `json:"partner_id,omitempty"`
 	// Term holds the value of the "term" field.
 	Term string `json:"term,omitempty"`
+	// The customer's sort_name, so that a search sorts its matches without reading them.
+	SortName string `json:"sort_name,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the SearchTermQuery when eager-loading is set.
 	Edges        SearchTermEdges `json:"edges"`
@@ -61,7 +63,7 @@ func (*SearchTerm) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case searchterm.FieldID:
 			values[i] = new(sql.NullInt64)
-		case searchterm.FieldTerm:
+		case searchterm.FieldTerm, searchterm.FieldSortName:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -101,6 +103,12 @@ func (_m *SearchTerm) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field term", values[i])
 			} else if value.Valid {
 				_m.Term = value.String
+			}
+		case searchterm.FieldSortName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field sort_name", values[i])
+			} else if value.Valid {
+				_m.SortName = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -151,6 +159,9 @@ func (_m *SearchTerm) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("term=")
 	builder.WriteString(_m.Term)
+	builder.WriteString(", ")
+	builder.WriteString("sort_name=")
+	builder.WriteString(_m.SortName)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -41,6 +41,20 @@ func (_c *SearchTermCreate) SetTerm(v string) *SearchTermCreate {
 	return _c
 }
 
+// SetSortName sets the "sort_name" field.
+func (_c *SearchTermCreate) SetSortName(v string) *SearchTermCreate {
+	_c.mutation.SetSortName(v)
+	return _c
+}
+
+// SetNillableSortName sets the "sort_name" field if the given value is not nil.
+func (_c *SearchTermCreate) SetNillableSortName(v *string) *SearchTermCreate {
+	if v != nil {
+		_c.SetSortName(*v)
+	}
+	return _c
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_c *SearchTermCreate) SetCustomer(v *Customer) *SearchTermCreate {
 	return _c.SetCustomerID(v.ID)
@@ -53,6 +67,9 @@ func (_c *SearchTermCreate) Mutation() *SearchTermMutation {
 
 // Save creates the SearchTerm in the database.
 func (_c *SearchTermCreate) Save(ctx context.Context) (*SearchTerm, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -78,6 +95,15 @@ func (_c *SearchTermCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *SearchTermCreate) defaults() error {
+	if _, ok := _c.mutation.SortName(); !ok {
+		v := searchterm.DefaultSortName
+		_c.mutation.SetSortName(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *SearchTermCreate) check() error {
 	if _, ok := _c.mutation.CustomerID(); !ok {
@@ -97,6 +123,14 @@ func (_c *SearchTermCreate) check() error {
 	if v, ok := _c.mutation.Term(); ok {
 		if err := searchterm.TermValidator(v); err != nil {
 			return &ValidationError{Name: "term", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.term": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.SortName(); !ok {
+		return &ValidationError{Name: "sort_name", err: errors.New(`ent: missing required field "SearchTerm.sort_name"`)}
+	}
+	if v, ok := _c.mutation.SortName(); ok {
+		if err := searchterm.SortNameValidator(v); err != nil {
+			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.sort_name": %w`, err)}
 		}
 	}
 	if len(_c.mutation.CustomerIDs()) == 0 {
@@ -136,6 +170,10 @@ func (_c *SearchTermCreate) createSpec() (*SearchTerm, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Term(); ok {
 		_spec.SetField(searchterm.FieldTerm, field.TypeString, value)
 		_node.Term = value
+	}
+	if value, ok := _c.mutation.SortName(); ok {
+		_spec.SetField(searchterm.FieldSortName, field.TypeString, value)
+		_node.SortName = value
 	}
 	if nodes := _c.mutation.CustomerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -242,6 +280,18 @@ func (u *SearchTermUpsert) UpdateTerm() *SearchTermUpsert {
 	return u
 }
 
+// SetSortName sets the "sort_name" field.
+func (u *SearchTermUpsert) SetSortName(v string) *SearchTermUpsert {
+	u.Set(searchterm.FieldSortName, v)
+	return u
+}
+
+// UpdateSortName sets the "sort_name" field to the value that was provided on create.
+func (u *SearchTermUpsert) UpdateSortName() *SearchTermUpsert {
+	u.SetExcluded(searchterm.FieldSortName)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -324,6 +374,20 @@ func (u *SearchTermUpsertOne) UpdateTerm() *SearchTermUpsertOne {
 	})
 }
 
+// SetSortName sets the "sort_name" field.
+func (u *SearchTermUpsertOne) SetSortName(v string) *SearchTermUpsertOne {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.SetSortName(v)
+	})
+}
+
+// UpdateSortName sets the "sort_name" field to the value that was provided on create.
+func (u *SearchTermUpsertOne) UpdateSortName() *SearchTermUpsertOne {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.UpdateSortName()
+	})
+}
+
 // Exec executes the query.
 func (u *SearchTermUpsertOne) Exec(ctx context.Context) error {
 	if len(u.create.conflict) == 0 {
@@ -376,6 +440,7 @@ func (_c *SearchTermCreateBulk) Save(ctx context.Context) ([]*SearchTerm, error)
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*SearchTermMutation)
 				if !ok {
@@ -566,6 +631,20 @@ func (u *SearchTermUpsertBulk) SetTerm(v string) *SearchTermUpsertBulk {
 func (u *SearchTermUpsertBulk) UpdateTerm() *SearchTermUpsertBulk {
 	return u.Update(func(s *SearchTermUpsert) {
 		s.UpdateTerm()
+	})
+}
+
+// SetSortName sets the "sort_name" field.
+func (u *SearchTermUpsertBulk) SetSortName(v string) *SearchTermUpsertBulk {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.SetSortName(v)
+	})
+}
+
+// UpdateSortName sets the "sort_name" field to the value that was provided on create.
+func (u *SearchTermUpsertBulk) UpdateSortName() *SearchTermUpsertBulk {
+	return u.Update(func(s *SearchTermUpsert) {
+		s.UpdateSortName()
 	})
 }
 

@@ -72,6 +72,20 @@ func (_u *SearchTermUpdate) SetNillableTerm(v *string) *SearchTermUpdate {
 	return _u
 }
 
+// SetSortName sets the "sort_name" field.
+func (_u *SearchTermUpdate) SetSortName(v string) *SearchTermUpdate {
+	_u.mutation.SetSortName(v)
+	return _u
+}
+
+// SetNillableSortName sets the "sort_name" field if the given value is not nil.
+func (_u *SearchTermUpdate) SetNillableSortName(v *string) *SearchTermUpdate {
+	if v != nil {
+		_u.SetSortName(*v)
+	}
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *SearchTermUpdate) SetCustomer(v *Customer) *SearchTermUpdate {
 	return _u.SetCustomerID(v.ID)
@@ -127,6 +141,11 @@ func (_u *SearchTermUpdate) check() error {
 			return &ValidationError{Name: "term", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.term": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SortName(); ok {
+		if err := searchterm.SortNameValidator(v); err != nil {
+			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.sort_name": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "SearchTerm.customer"`)
 	}
@@ -156,6 +175,9 @@ func (_u *SearchTermUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if value, ok := _u.mutation.Term(); ok {
 		_spec.SetField(searchterm.FieldTerm, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.SortName(); ok {
+		_spec.SetField(searchterm.FieldSortName, field.TypeString, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -250,6 +272,20 @@ func (_u *SearchTermUpdateOne) SetNillableTerm(v *string) *SearchTermUpdateOne {
 	return _u
 }
 
+// SetSortName sets the "sort_name" field.
+func (_u *SearchTermUpdateOne) SetSortName(v string) *SearchTermUpdateOne {
+	_u.mutation.SetSortName(v)
+	return _u
+}
+
+// SetNillableSortName sets the "sort_name" field if the given value is not nil.
+func (_u *SearchTermUpdateOne) SetNillableSortName(v *string) *SearchTermUpdateOne {
+	if v != nil {
+		_u.SetSortName(*v)
+	}
+	return _u
+}
+
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_u *SearchTermUpdateOne) SetCustomer(v *Customer) *SearchTermUpdateOne {
 	return _u.SetCustomerID(v.ID)
@@ -318,6 +354,11 @@ func (_u *SearchTermUpdateOne) check() error {
 			return &ValidationError{Name: "term", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.term": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SortName(); ok {
+		if err := searchterm.SortNameValidator(v); err != nil {
+			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "SearchTerm.sort_name": %w`, err)}
+		}
+	}
 	if _u.mutation.CustomerCleared() && len(_u.mutation.CustomerIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "SearchTerm.customer"`)
 	}
@@ -364,6 +405,9 @@ func (_u *SearchTermUpdateOne) sqlSave(ctx context.Context) (_node *SearchTerm, 
 	}
 	if value, ok := _u.mutation.Term(); ok {
 		_spec.SetField(searchterm.FieldTerm, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.SortName(); ok {
+		_spec.SetField(searchterm.FieldSortName, field.TypeString, value)
 	}
 	if _u.mutation.CustomerCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -13,6 +13,7 @@ import (
 	"partnerhub/ent/activity"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
@@ -50,6 +51,9 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if len(orderBy) == 0 {
 		orderBy = []*ent.CustomerOrder{{Field: ent.CustomerOrderFieldSortName, Direction: entgql.OrderDirectionAsc}}
 	}
+	if page, ok := searchPage(f, orderBy, after, first, last); ok && selects(ctx, "edges") {
+		return r.searchList(ctx, page, preds, total, after, first, orderBy)
+	}
 	q := r.client.Customer.Query().Where(preds...)
 	// A filtered list's first page reads every match anyway (to sort them), so its total comes with it
 	// from a window function instead of a second pass in a COUNT. Later pages' queries see only the rows
@@ -74,6 +78,55 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 		}
 	}
 	return conn, nil
+}
+
+// searchPage returns the rule.SearchPage of a search sorted by company name and paged forwards, when
+// the search can be answered from the search terms (see rule.NewSearchPage).
+func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.SearchPage, bool) {
+	if len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() || last != nil || first == nil || *first == 0 {
+		return rule.SearchPage{}, false
+	}
+	page, ok := rule.NewSearchPage(f)
+	if !ok {
+		return page, false
+	}
+	page.Desc, page.Limit = orderBy[0].Direction == entgql.OrderDirectionDesc, *first+1
+	if after != nil && page.CursorFrom(after.ID, after.Value) != nil {
+		return page, false // not a cursor of this order: the general query says so
+	}
+	return page, true
+}
+
+// searchList is customerList for a rule.SearchPage: the page and its total in one statement. The
+// page's customers still go through privacy and entgql's cursor, order and limit, so the result is
+// the general query's whatever the derived table holds.
+func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, preds []predicate.Customer, total knownTotal, after *ent.Cursor, first *int, orderBy []*ent.CustomerOrder) (*ent.CustomerConnection, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, rule.ErrNoViewer
+	}
+	withTotal := !total.skip
+	totalAs := ""
+	if withTotal {
+		totalAs = listTotalColumn
+	}
+	q := r.client.Customer.Query()
+	q.Modify(page.Apply(v.PartnerID, totalAs))
+	conn, err := q.Paginate(withKnownTotal(rule.FilteredList(ctx), knownTotal{skip: true}), after, first, nil, nil, ent.WithCustomerOrder(orderBy))
+	if err != nil || !withTotal {
+		return conn, err
+	}
+	if len(conn.Edges) == 0 {
+		// Past the last match: no row carries the total, so count (a rare request).
+		conn.TotalCount, err = r.client.Customer.Query().Where(preds...).Count(withKnownTotal(rule.FilteredList(ctx), knownTotal{n: -1}))
+		return conn, err
+	}
+	value, err := conn.Edges[0].Node.Value(listTotalColumn)
+	if err != nil {
+		return nil, err
+	}
+	conn.TotalCount, err = intValue(value)
+	return conn, err
 }
 
 // listTotalColumn carries a filtered list's total on each row of its first page.

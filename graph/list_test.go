@@ -562,3 +562,103 @@ func termsMatch(t *testing.T, e *env, when string) {
 		}
 	}
 }
+
+// TestListSearchPage checks the search answered from the search terms alone (sorted by company name,
+// paged forwards, filtered by tags at most; rule.SearchPage) against the general query, which the
+// same search takes with a country filter that holds every country: the same customers in the same
+// order, page by page, with the same total on every page and after the last one.
+func TestListSearchPage(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		words := []string{"Alpha", "Alpine", "Alpaca", "Beta", "Альфа", "Ålborg", "Łask"}
+		countries := []string{"PL", "FR", "RU", "IT", "GB", "US"}
+		var cs []*ent.Customer
+		for i := range 42 {
+			// Few distinct names: many ties, which the ID breaks.
+			name := fmt.Sprintf("%s %s %d", words[i%len(words)], words[(i*3+1)%len(words)], i%3)
+			c := e.addCustomer(customerSpec{name: name, domain: fmt.Sprintf("sp%02d", i), country: countries[i%len(countries)], owners: []*ent.Partner{f.A}})
+			switch i % 3 {
+			case 0:
+				e.tag(c, f.TagsA["SMB"])
+			case 1:
+				e.tag(c, f.TagsA["SMB"], f.TagsA["Priority"])
+			}
+			cs = append(cs, c)
+		}
+		// A renamed customer sorts by its new name: its terms carry the new sort key.
+		var bp struct {
+			UpdateBillingProfile struct {
+				UserErrors []userError `json:"userErrors"`
+			} `json:"updateBillingProfile"`
+		}
+		e.query(f.AdminA, `mutation($id: ID!) { updateBillingProfile(input: {customerID: $id, version: 1, companyName: "Zeta Alpha Renamed"}) { userErrors { field code message } } }`,
+			map[string]any{"id": cs[4].ID}, &bp)
+		if len(bp.UpdateBillingProfile.UserErrors) > 0 {
+			t.Fatalf("rename: %+v", bp.UpdateBillingProfile.UserErrors)
+		}
+		smb, prio := string(f.TagsA["SMB"].ID), string(f.TagsA["Priority"].ID)
+		everyCountry := []string{"PL", "FR", "RU", "IT", "GB", "US", "DE"}
+		walk := func(vars map[string]any) (ids []string, total int) {
+			t.Helper()
+			vars["first"] = 4
+			for pages := 0; ; pages++ {
+				p := list(e, f.AdminA, vars)
+				if pages == 0 {
+					total = p.Customers.TotalCount
+				} else if p.Customers.TotalCount != total {
+					t.Fatalf("%v page %d: totalCount %d, first page said %d", vars, pages, p.Customers.TotalCount, total)
+				}
+				for _, e := range p.Customers.Edges {
+					ids = append(ids, e.Node.ID)
+				}
+				if !p.Customers.PageInfo.HasNextPage {
+					if p.Customers.PageInfo.EndCursor != nil {
+						// After the last customer: no customers, the same total, no next page.
+						vars["after"] = *p.Customers.PageInfo.EndCursor
+						end := list(e, f.AdminA, vars)
+						if len(end.Customers.Edges) != 0 || end.Customers.TotalCount != total || end.Customers.PageInfo.HasNextPage {
+							t.Errorf("%v after the last page: %d customers, totalCount %d (want %d)", vars, len(end.Customers.Edges), end.Customers.TotalCount, total)
+						}
+					}
+					return ids, total
+				}
+				vars["after"] = *p.Customers.PageInfo.EndCursor
+			}
+		}
+		for _, c := range []struct {
+			search string
+			filter map[string]any
+			want   int
+		}{
+			{"al", nil, 32},
+			{"alp", nil, 26},
+			{"alpha alpine", nil, 6},
+			{"alpine alpha", nil, 6},
+			{"альфа", nil, 12},
+			{"alborg lask", nil, 6},
+			{"l", nil, 16},
+			{"zeta", nil, 1},
+			{"sp0", nil, 10},
+			{"al", map[string]any{"tagsAny": []string{smb}}, 21},
+			{"al", map[string]any{"tagsAny": []string{smb, prio}}, 21},
+			{"al", map[string]any{"tagsAll": []string{smb, prio}}, 11},
+			{"al", map[string]any{"tagsAny": []string{prio}, "tagsAll": []string{smb}}, 11},
+			{"nothing", nil, 0},
+		} {
+			for _, dir := range []string{"ASC", "DESC"} {
+				orderBy := []map[string]string{{"field": "COMPANY_NAME", "direction": dir}}
+				fast, total := walk(map[string]any{"search": c.search, "filter": c.filter, "orderBy": orderBy})
+				general := map[string]any{"countries": everyCountry}
+				maps.Copy(general, c.filter)
+				want, wantTotal := walk(map[string]any{"search": c.search, "filter": general, "orderBy": orderBy})
+				if total != c.want || wantTotal != c.want || len(fast) != c.want {
+					t.Errorf("search %q %v %s: %d customers, totalCount %d; general query: totalCount %d; want %d",
+						c.search, c.filter, dir, len(fast), total, wantTotal, c.want)
+				}
+				if !slices.Equal(fast, want) {
+					t.Errorf("search %q %v %s: not the general query's customers and order", c.search, c.filter, dir)
+				}
+			}
+		}
+	})
+}

@@ -411,6 +411,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "term", Type: field.TypeString, Size: 64},
+		{Name: "sort_name", Type: field.TypeString, Size: 255, Default: ""},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 	}
 	// SearchTermsTable holds the schema information for the "search_terms" table.
@@ -421,21 +422,21 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "search_terms_customers_search_terms",
-				Columns:    []*schema.Column{SearchTermsColumns[3]},
+				Columns:    []*schema.Column{SearchTermsColumns[4]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "searchterm_partner_id_term_customer_id",
+				Name:    "searchterm_partner_id_term_customer_id_sort_name",
 				Unique:  false,
-				Columns: []*schema.Column{SearchTermsColumns[1], SearchTermsColumns[2], SearchTermsColumns[3]},
+				Columns: []*schema.Column{SearchTermsColumns[1], SearchTermsColumns[2], SearchTermsColumns[4], SearchTermsColumns[3]},
 			},
 			{
 				Name:    "searchterm_customer_id_partner_id_term",
 				Unique:  true,
-				Columns: []*schema.Column{SearchTermsColumns[3], SearchTermsColumns[1], SearchTermsColumns[2]},
+				Columns: []*schema.Column{SearchTermsColumns[4], SearchTermsColumns[1], SearchTermsColumns[2]},
 			},
 		},
 	}

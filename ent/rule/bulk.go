@@ -72,7 +72,7 @@ func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.I
 		}
 		for _, t := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
 			for _, p := range partners[c.ID] {
-				builders = append(builders, client.SearchTerm.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTerm(t))
+				builders = append(builders, client.SearchTerm.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTerm(t).SetSortName(c.SortName))
 				if len(builders) == rowsPerInsert {
 					if err := flush(); err != nil {
 						return err

@@ -738,6 +738,12 @@ func init() {
 	searchtermDescTerm := searchtermFields[2].Descriptor()
 	// searchterm.TermValidator is a validator for the "term" field. It is called by the builders before save.
 	searchterm.TermValidator = searchtermDescTerm.Validators[0].(func(string) error)
+	// searchtermDescSortName is the schema descriptor for sort_name field.
+	searchtermDescSortName := searchtermFields[3].Descriptor()
+	// searchterm.DefaultSortName holds the default value on creation for the sort_name field.
+	searchterm.DefaultSortName = searchtermDescSortName.Default.(string)
+	// searchterm.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	searchterm.SortNameValidator = searchtermDescSortName.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {

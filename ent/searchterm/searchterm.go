@@ -19,6 +19,8 @@ const (
 	FieldPartnerID = "partner_id"
 	// FieldTerm holds the string denoting the term field in the database.
 	FieldTerm = "term"
+	// FieldSortName holds the string denoting the sort_name field in the database.
+	FieldSortName = "sort_name"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
 	// Table holds the table name of the searchterm in the database.
@@ -38,6 +40,7 @@ var Columns = []string{
 	FieldCustomerID,
 	FieldPartnerID,
 	FieldTerm,
+	FieldSortName,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -62,6 +65,10 @@ var (
 	PartnerIDValidator func(string) error
 	// TermValidator is a validator for the "term" field. It is called by the builders before save.
 	TermValidator func(string) error
+	// DefaultSortName holds the default value on creation for the "sort_name" field.
+	DefaultSortName string
+	// SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	SortNameValidator func(string) error
 )
 
 // OrderOption defines the ordering options for the SearchTerm queries.
@@ -85,6 +92,11 @@ func ByPartnerID(opts ...sql.OrderTermOption) OrderOption {
 // ByTerm orders the results by the term field.
 func ByTerm(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTerm, opts...).ToFunc()
+}
+
+// BySortName orders the results by the sort_name field.
+func BySortName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSortName, opts...).ToFunc()
 }
 
 // ByCustomerField orders the results by customer field.

@@ -70,6 +70,11 @@ func Term(v string) predicate.SearchTerm {
 	return predicate.SearchTerm(sql.FieldEQ(FieldTerm, v))
 }
 
+// SortName applies equality check predicate on the "sort_name" field. It's identical to SortNameEQ.
+func SortName(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldEQ(FieldSortName, v))
+}
+
 // CustomerIDEQ applies the EQ predicate on the "customer_id" field.
 func CustomerIDEQ(v pulid.ID) predicate.SearchTerm {
 	return predicate.SearchTerm(sql.FieldEQ(FieldCustomerID, v))
@@ -273,6 +278,71 @@ func TermEqualFold(v string) predicate.SearchTerm {
 // TermContainsFold applies the ContainsFold predicate on the "term" field.
 func TermContainsFold(v string) predicate.SearchTerm {
 	return predicate.SearchTerm(sql.FieldContainsFold(FieldTerm, v))
+}
+
+// SortNameEQ applies the EQ predicate on the "sort_name" field.
+func SortNameEQ(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldEQ(FieldSortName, v))
+}
+
+// SortNameNEQ applies the NEQ predicate on the "sort_name" field.
+func SortNameNEQ(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldNEQ(FieldSortName, v))
+}
+
+// SortNameIn applies the In predicate on the "sort_name" field.
+func SortNameIn(vs ...string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldIn(FieldSortName, vs...))
+}
+
+// SortNameNotIn applies the NotIn predicate on the "sort_name" field.
+func SortNameNotIn(vs ...string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldNotIn(FieldSortName, vs...))
+}
+
+// SortNameGT applies the GT predicate on the "sort_name" field.
+func SortNameGT(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldGT(FieldSortName, v))
+}
+
+// SortNameGTE applies the GTE predicate on the "sort_name" field.
+func SortNameGTE(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldGTE(FieldSortName, v))
+}
+
+// SortNameLT applies the LT predicate on the "sort_name" field.
+func SortNameLT(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldLT(FieldSortName, v))
+}
+
+// SortNameLTE applies the LTE predicate on the "sort_name" field.
+func SortNameLTE(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldLTE(FieldSortName, v))
+}
+
+// SortNameContains applies the Contains predicate on the "sort_name" field.
+func SortNameContains(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldContains(FieldSortName, v))
+}
+
+// SortNameHasPrefix applies the HasPrefix predicate on the "sort_name" field.
+func SortNameHasPrefix(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldHasPrefix(FieldSortName, v))
+}
+
+// SortNameHasSuffix applies the HasSuffix predicate on the "sort_name" field.
+func SortNameHasSuffix(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldHasSuffix(FieldSortName, v))
+}
+
+// SortNameEqualFold applies the EqualFold predicate on the "sort_name" field.
+func SortNameEqualFold(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldEqualFold(FieldSortName, v))
+}
+
+// SortNameContainsFold applies the ContainsFold predicate on the "sort_name" field.
+func SortNameContainsFold(v string) predicate.SearchTerm {
+	return predicate.SearchTerm(sql.FieldContainsFold(FieldSortName, v))
 }
 
 // HasCustomer applies the HasEdge predicate on the "customer" edge.
