@@ -117,8 +117,11 @@ func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, pr
 		return conn, err
 	}
 	if len(conn.Edges) == 0 {
-		// Past the last match: no row carries the total, so count (a rare request).
-		conn.TotalCount, err = r.client.Customer.Query().Where(preds...).Count(withKnownTotal(rule.FilteredList(ctx), knownTotal{n: -1}))
+		conn.TotalCount = 0 // a first page without customers: nothing matches
+		if after != nil {
+			// Past the last match: no row carries the total, so count (a rare request).
+			conn.TotalCount, err = r.client.Customer.Query().Where(preds...).Count(withKnownTotal(rule.FilteredList(ctx), knownTotal{n: -1}))
+		}
 		return conn, err
 	}
 	value, err := conn.Edges[0].Node.Value(listTotalColumn)

@@ -660,5 +660,14 @@ func TestListSearchPage(t *testing.T) {
 				}
 			}
 		}
+		// A search that finds nothing (as the user types, often) knows its total from its empty page:
+		// the viewer and the page, no count.
+		e.rec.Reset()
+		if p := list(e, f.AdminA, map[string]any{"search": "nothing", "first": 20}); p.Customers.TotalCount != 0 || len(p.Customers.Edges) != 0 {
+			t.Errorf("search that finds nothing: %+v", p.Customers)
+		}
+		if n := e.rec.Count(); n != 2 {
+			t.Errorf("search that finds nothing: %d statements, want 2 (viewer, page):\n%s", n, strings.Join(e.rec.Statements(), "\n"))
+		}
 	})
 }
