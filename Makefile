@@ -5,7 +5,7 @@ NPM ?= npm
 ADDR ?= 127.0.0.1:8080
 BENCH_DB ?= mysql://root@127.0.0.1:3306/partnerhub_bench
 
-.PHONY: run test test-go test-frontend test-e2e check generate migration frontend seed bench bench-web fmt
+.PHONY: run test test-go test-frontend test-e2e check generate migration migration-hash frontend seed bench bench-web fmt
 
 ## run: build the web app and start Partnerhub on the embedded SQLite database, with demo data.
 run: frontend
@@ -44,6 +44,10 @@ generate:
 migration:
 	@test -n "$(NAME)" || (echo "usage: make migration NAME=short_description"; exit 1)
 	$(GO) run -mod=mod ./ent/migrate/migrations/diff.go $(NAME)
+
+## migration-hash: recompute the migrations' atlas.sum after editing a new migration file by hand.
+migration-hash:
+	$(GO) run -mod=mod ./ent/migrate/migrations/hash.go
 
 frontend/node_modules: frontend/package-lock.json
 	cd frontend && $(NPM) ci --no-audit --no-fund
