@@ -274,6 +274,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldRequestSecretHash:   {Type: field.TypeString, Column: relationship.FieldRequestSecretHash},
 			relationship.FieldRequestExpiresAt:    {Type: field.TypeTime, Column: relationship.FieldRequestExpiresAt},
 			relationship.FieldRemovedAt:           {Type: field.TypeTime, Column: relationship.FieldRemovedAt},
+			relationship.FieldSortName:            {Type: field.TypeString, Column: relationship.FieldSortName},
 		},
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
@@ -2173,6 +2174,11 @@ func (f *RelationshipFilter) WhereRequestExpiresAt(p entql.TimeP) {
 // WhereRemovedAt applies the entql time.Time predicate on the removed_at field.
 func (f *RelationshipFilter) WhereRemovedAt(p entql.TimeP) {
 	f.Where(p.Field(relationship.FieldRemovedAt))
+}
+
+// WhereSortName applies the entql string predicate on the sort_name field.
+func (f *RelationshipFilter) WhereSortName(p entql.StringP) {
+	f.Where(p.Field(relationship.FieldSortName))
 }
 
 // WhereHasPartner applies a predicate to check if query has an edge partner.

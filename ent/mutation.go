@@ -10129,6 +10129,7 @@ type RelationshipMutation struct {
 	request_secret_hash       *string
 	request_expires_at        *time.Time
 	removed_at                *time.Time
+	sort_name                 *string
 	clearedFields             map[string]struct{}
 	partner                   *pulid.ID
 	clearedpartner            bool
@@ -10798,6 +10799,42 @@ func (m *RelationshipMutation) ResetRemovedAt() {
 	delete(m.clearedFields, relationship.FieldRemovedAt)
 }
 
+// SetSortName sets the "sort_name" field.
+func (m *RelationshipMutation) SetSortName(s string) {
+	m.sort_name = &s
+}
+
+// SortName returns the value of the "sort_name" field in the mutation.
+func (m *RelationshipMutation) SortName() (r string, exists bool) {
+	v := m.sort_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortName returns the old "sort_name" field's value of the Relationship entity.
+// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RelationshipMutation) OldSortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
+	}
+	return oldValue.SortName, nil
+}
+
+// ResetSortName resets all changes to the "sort_name" field.
+func (m *RelationshipMutation) ResetSortName() {
+	m.sort_name = nil
+}
+
 // ClearPartner clears the "partner" edge to the Partner entity.
 func (m *RelationshipMutation) ClearPartner() {
 	m.clearedpartner = true
@@ -10913,7 +10950,7 @@ func (m *RelationshipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RelationshipMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, relationship.FieldCreatedAt)
 	}
@@ -10953,6 +10990,9 @@ func (m *RelationshipMutation) Fields() []string {
 	if m.removed_at != nil {
 		fields = append(fields, relationship.FieldRemovedAt)
 	}
+	if m.sort_name != nil {
+		fields = append(fields, relationship.FieldSortName)
+	}
 	return fields
 }
 
@@ -10987,6 +11027,8 @@ func (m *RelationshipMutation) Field(name string) (ent.Value, bool) {
 		return m.RequestExpiresAt()
 	case relationship.FieldRemovedAt:
 		return m.RemovedAt()
+	case relationship.FieldSortName:
+		return m.SortName()
 	}
 	return nil, false
 }
@@ -11022,6 +11064,8 @@ func (m *RelationshipMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldRequestExpiresAt(ctx)
 	case relationship.FieldRemovedAt:
 		return m.OldRemovedAt(ctx)
+	case relationship.FieldSortName:
+		return m.OldSortName(ctx)
 	}
 	return nil, fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -11121,6 +11165,13 @@ func (m *RelationshipMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetRemovedAt(v)
+		return nil
+	case relationship.FieldSortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortName(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)
@@ -11257,6 +11308,9 @@ func (m *RelationshipMutation) ResetField(name string) error {
 		return nil
 	case relationship.FieldRemovedAt:
 		m.ResetRemovedAt()
+		return nil
+	case relationship.FieldSortName:
+		m.ResetSortName()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)

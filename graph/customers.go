@@ -54,6 +54,13 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if page, ok := searchPage(f, orderBy, after, first, last); ok && selects(ctx, "edges") {
 		return r.searchList(ctx, page, preds, total, after, first, orderBy)
 	}
+	if page, ok := namePage(orderBy, after, first, last); ok && len(preds) == 0 && !page.Desc && total.n >= 0 {
+		// The whole list by name, A to Z: a range of the partner's relationships (rule.NamePage).
+		v := viewer.FromContext(ctx)
+		q := r.client.Customer.Query()
+		q.Modify(page.ApplyListing(v.PartnerID))
+		return q.Paginate(withKnownTotal(rule.FilteredList(ctx), total), after, first, nil, nil, ent.WithCustomerOrder(orderBy))
+	}
 	q := r.client.Customer.Query().Where(preds...)
 	// A filtered list's first page reads every match anyway (to sort them), so its total comes with it
 	// from a window function instead of a second pass in a COUNT. Later pages' queries see only the rows
@@ -83,14 +90,20 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 // searchPage returns the rule.SearchPage of a search sorted by company name and paged forwards, when
 // the search can be answered from the search terms (see rule.NewSearchPage).
 func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.SearchPage, bool) {
-	if len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() || last != nil || first == nil || *first == 0 {
-		return rule.SearchPage{}, false
-	}
 	page, ok := rule.NewSearchPage(f)
 	if !ok {
 		return page, false
 	}
-	page.Desc, page.Limit = orderBy[0].Direction == entgql.OrderDirectionDesc, *first+1
+	page.NamePage, ok = namePage(orderBy, after, first, last)
+	return page, ok
+}
+
+// namePage returns the rule.NamePage of a list sorted by company name and paged forwards.
+func namePage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.NamePage, bool) {
+	if len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() || last != nil || first == nil || *first == 0 {
+		return rule.NamePage{}, false
+	}
+	page := rule.NamePage{Desc: orderBy[0].Direction == entgql.OrderDirectionDesc, Limit: *first + 1}
 	if after != nil && page.CursorFrom(after.ID, after.Value) != nil {
 		return page, false // not a cursor of this order: the general query says so
 	}

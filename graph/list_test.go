@@ -437,8 +437,10 @@ func TestListLargePartnerPlan(t *testing.T) {
 			want := []string{"alpine Ski House", "Città di Perugia Servizi S.r.l.", "Contoso Pharmaceuticals",
 				"Łódź Trading Sp. z o.o.", "Northwind Traders Ltd", "Société Générale de Logistique",
 				"Zakłady Mięsne Żywiec S.A.", "ООО «Контур»"}
+			// Z to A walks the sort index (A to Z reads the partner's relationships by name: see
+			// TestListByNamePage).
 			var got []string
-			vars := map[string]any{"first": 3}
+			vars := map[string]any{"first": 3, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}}
 			for {
 				p := list(e, f.AdminA, vars)
 				if p.Customers.TotalCount != 8 {
@@ -450,6 +452,7 @@ func TestListLargePartnerPlan(t *testing.T) {
 				}
 				vars["after"] = *p.Customers.PageInfo.EndCursor
 			}
+			slices.Reverse(got)
 			if !slices.Equal(got, want) {
 				t.Errorf("pages:\n got %q\nwant %q", got, want)
 			}
@@ -459,7 +462,7 @@ func TestListLargePartnerPlan(t *testing.T) {
 			if got := list(e, f.AdminA, map[string]any{"filter": map[string]any{"tagsAny": []string{string(f.TagsA["SMB"].ID)}}}).names(); !slices.Equal(got, []string{"Łódź Trading Sp. z o.o."}) {
 				t.Errorf("tag filter: %q", got)
 			}
-			if got := list(e, f.AdminB, nil).names(); !slices.Equal(got, []string{"Beta Only Łódź Logistics", "Northwind Traders Ltd"}) {
+			if got := list(e, f.AdminB, map[string]any{"orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}}).names(); !slices.Equal(got, []string{"Northwind Traders Ltd", "Beta Only Łódź Logistics"}) {
 				t.Errorf("B's list: %q", got)
 			}
 			res := e.post(f.AdminB, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": f.C["ООО «Контур»"].ID})
@@ -468,7 +471,7 @@ func TestListLargePartnerPlan(t *testing.T) {
 			}
 			// The SQL really is the index-walking form.
 			e.rec.Reset()
-			list(e, f.AdminA, nil)
+			list(e, f.AdminA, map[string]any{"orderBy": []map[string]string{{"field": "COUNTRY", "direction": "ASC"}}})
 			if !strings.Contains(strings.Join(e.rec.Statements(), "\n"), "visible_rel") {
 				t.Errorf("the large-partner form was not used:\n%s", strings.Join(e.rec.Statements(), "\n"))
 			}
@@ -668,6 +671,86 @@ func TestListSearchPage(t *testing.T) {
 		}
 		if n := e.rec.Count(); n != 2 {
 			t.Errorf("search that finds nothing: %d statements, want 2 (viewer, page):\n%s", n, strings.Join(e.rec.Statements(), "\n"))
+		}
+	})
+}
+
+// TestListByNamePage checks the whole list by name, A to Z (read from the partner's ACTIVE
+// relationships by their sort key; rule.NamePage.ApplyListing) against the general query (the same
+// list filtered by every verification status): the same customers in the same order, page by page,
+// after a rename, with a customer held twice, a relationship ended and one started afterwards.
+func TestListByNamePage(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		for i := range 13 {
+			e.addCustomer(customerSpec{name: fmt.Sprintf("Same Name %d", i%2), domain: fmt.Sprintf("same%02d", i), country: "PL", owners: []*ent.Partner{f.A}})
+		}
+		// A renamed customer moves: its relationships carry the new sort key.
+		var bp struct {
+			UpdateBillingProfile struct {
+				UserErrors []userError `json:"userErrors"`
+			} `json:"updateBillingProfile"`
+		}
+		e.query(f.AdminA, `mutation($id: ID!) { updateBillingProfile(input: {customerID: $id, version: 1, companyName: "Aaa First After Rename"}) { userErrors { field code message } } }`,
+			map[string]any{"id": f.C["ООО «Контур»"].ID}, &bp)
+		if len(bp.UpdateBillingProfile.UserErrors) > 0 {
+			t.Fatalf("rename: %+v", bp.UpdateBillingProfile.UserErrors)
+		}
+		// A customer A holds twice, one A no longer holds, one B starts holding now.
+		e.client.Relationship.Create().SetPartnerID(f.A.ID).SetCustomerID(f.C["Northwind Traders Ltd"].ID).
+			SetType(relationship.TypeADVISOR).ExecX(sys)
+		old := e.client.Relationship.Query().Where(relationship.PartnerID(f.A.ID), relationship.CustomerID(f.C["alpine Ski House"].ID)).OnlyX(sys)
+		e.client.Relationship.UpdateOne(old).SetStatus(relationship.StatusREMOVED).ExecX(sys)
+		e.client.Relationship.Create().SetPartnerID(f.B.ID).SetCustomerID(f.C["Zakłady Mięsne Żywiec S.A."].ID).
+			SetType(relationship.TypeDIRECT_BILL).ExecX(sys)
+
+		walk := func(as string, vars map[string]any) (names []string, total int) {
+			t.Helper()
+			vars["first"] = 4
+			for pages := 0; ; pages++ {
+				p := list(e, as, vars)
+				if pages == 0 {
+					total = p.Customers.TotalCount
+				} else if p.Customers.TotalCount != total {
+					t.Fatalf("%v page %d: totalCount %d, first page said %d", vars, pages, p.Customers.TotalCount, total)
+				}
+				names = append(names, p.names()...)
+				if !p.Customers.PageInfo.HasNextPage {
+					return names, total
+				}
+				vars["after"] = *p.Customers.PageInfo.EndCursor
+			}
+		}
+		everyStatus := map[string]any{"verificationStatuses": []string{"UNDER_REVIEW", "ALLOWED", "NOT_ALLOWED"}}
+		for _, c := range []struct {
+			as    string
+			first string // the first name of the list
+			want  int
+		}{
+			{f.AdminA, "Aaa First After Rename", 20}, // 8 + 13 - alpine Ski House; Northwind once
+			{f.AdminB, "Beta Only Łódź Logistics", 3},
+		} {
+			byName := []map[string]string{{"field": "COMPANY_NAME", "direction": "ASC"}}
+			got, total := walk(c.as, map[string]any{"orderBy": byName})
+			want, wantTotal := walk(c.as, map[string]any{"orderBy": byName, "filter": everyStatus})
+			if len(got) != c.want || total != c.want || wantTotal != c.want {
+				t.Errorf("%s: %d customers, totalCount %d; general query: totalCount %d; want %d", c.as, len(got), total, wantTotal, c.want)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: pages by name\n got %q\nwant %q", c.as, got, want)
+			}
+			if len(got) > 0 && got[0] != c.first {
+				t.Errorf("%s: the list starts with %q, want %q", c.as, got[0], c.first)
+			}
+			if slices.Contains(got, "alpine Ski House") {
+				t.Errorf("%s: a customer whose relationship ended is listed", c.as)
+			}
+		}
+		// The page reads the partner's relationships, not the sort index of all customers.
+		e.rec.Reset()
+		list(e, f.AdminA, map[string]any{"first": 20})
+		if s := strings.Join(e.rec.Statements(), "\n"); !strings.Contains(s, "list_page") {
+			t.Errorf("the list by name did not read the relationships' range:\n%s", s)
 		}
 	})
 }

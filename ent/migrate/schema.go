@@ -359,6 +359,7 @@ var (
 		{Name: "request_secret_hash", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "request_expires_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "removed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "sort_name", Type: field.TypeString, Size: 255, Default: ""},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "associated_partner_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -371,19 +372,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "relationships_customers_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[11]},
+				Columns:    []*schema.Column{RelationshipsColumns[12]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[12]},
+				Columns:    []*schema.Column{RelationshipsColumns[13]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_associated_partner",
-				Columns:    []*schema.Column{RelationshipsColumns[13]},
+				Columns:    []*schema.Column{RelationshipsColumns[14]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -392,17 +393,22 @@ var (
 			{
 				Name:    "relationship_partner_id_status_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[5], RelationshipsColumns[11]},
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[12]},
+			},
+			{
+				Name:    "relationship_partner_id_status_sort_name_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
 			},
 			{
 				Name:    "relationship_customer_id_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[11], RelationshipsColumns[12]},
+				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[13]},
 			},
 			{
 				Name:    "relationship_partner_id_associated_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[13]},
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[14]},
 			},
 		},
 	}

@@ -58,8 +58,9 @@ func CustomerDerived() ent.Hook {
 	}
 }
 
-// CustomerSearchTerms rewrites a customer's search terms after its names change. A new customer has
-// none yet: they are written for each partner as its relationship becomes ACTIVE (RelationshipCounts).
+// CustomerSearchTerms rewrites a customer's search terms after its names change, and gives its
+// relationships its new sort key. A new customer has no terms yet: they are written for each partner
+// as its relationship becomes ACTIVE (RelationshipCounts).
 func CustomerSearchTerms() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
@@ -67,7 +68,35 @@ func CustomerSearchTerms() ent.Hook {
 			if err != nil || isBulk(ctx) || !touches(m, searchedFields) {
 				return v, err
 			}
-			return v, rewriteTerms(ctx, m.Client(), v.(*ent.Customer))
+			c := v.(*ent.Customer)
+			if _, renamed := m.SortName(); renamed {
+				// A bulk update: not a change of the relationships themselves (no version, no activity).
+				err := m.Client().Relationship.Update().Where(relationship.CustomerID(c.ID)).
+					SetSortName(c.SortName).Exec(viewer.SystemContext(ctx))
+				if err != nil {
+					return nil, err
+				}
+			}
+			return v, rewriteTerms(ctx, m.Client(), c)
+		})
+	}
+}
+
+// RelationshipSortKey gives a new relationship its customer's sort key (relationship.sort_name), unless
+// the writer set it (the field's default, applied before hooks run, is empty).
+func RelationshipSortKey() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
+			if key, _ := m.SortName(); key == "" {
+				if id, ok := m.CustomerID(); ok {
+					key, err := m.Client().Customer.Query().Where(customer.ID(id)).Select(customer.FieldSortName).String(viewer.SystemContext(ctx))
+					if err != nil {
+						return nil, err
+					}
+					m.SetSortName(key)
+				}
+			}
+			return next.Mutate(ctx, m)
 		})
 	}
 }
@@ -112,7 +141,7 @@ func CustomerAddedByViewer() ent.Hook {
 			now := clock.Now()
 			rel := m.Client().Relationship.Create().
 				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
-				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now)
+				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now).SetSortName(c.SortName)
 			if forReseller {
 				rel.SetAssociatedPartnerID(reseller)
 			}
@@ -124,7 +153,7 @@ func CustomerAddedByViewer() ent.Hook {
 				// the checks above.
 				err := m.Client().Relationship.Create().SetPartnerID(reseller).SetCustomerID(c.ID).
 					SetType(relationship.TypeINDIRECT_RESELLER).SetAssociatedPartnerID(v.PartnerID).
-					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).Exec(viewer.SystemContext(ctx))
+					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).SetSortName(c.SortName).Exec(viewer.SystemContext(ctx))
 				if err != nil {
 					return nil, err
 				}

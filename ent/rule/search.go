@@ -8,10 +8,74 @@ import (
 
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/text"
 )
+
+// NamePage is where a page of the list sorted by company name starts and how long it is.
+type NamePage struct {
+	Desc  bool // company name Z to A (ties by ID, ascending, as the cursors order them)
+	After *NameCursor
+	Limit int // rows to read: the page size plus one, to know whether another page follows
+}
+
+// NameCursor is where a NamePage starts: after this customer.
+type NameCursor struct {
+	SortName string
+	ID       pulid.ID
+}
+
+// CursorFrom reads a list cursor of the company-name order (the sort key, or a list holding it, and
+// the customer ID).
+func (p *NamePage) CursorFrom(id pulid.ID, value any) error {
+	if vs, ok := value.([]any); ok && len(vs) == 1 {
+		value = vs[0]
+	}
+	name, ok := value.(string)
+	if !ok {
+		return fmt.Errorf("name page: cursor value %T", value)
+	}
+	p.After = &NameCursor{SortName: name, ID: id}
+	return nil
+}
+
+// page is the derived table of the page's customer IDs from table t (search terms or relationships,
+// both carrying the sort key and the customer ID) where match holds: one row per customer, in the
+// page's order, after its cursor.
+func (p NamePage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Predicate, sortName, customerID string) *sql.Selector {
+	where := match
+	if c := p.After; c != nil {
+		beyond := sql.GT(t.C(sortName), c.SortName)
+		if p.Desc {
+			beyond = sql.LT(t.C(sortName), c.SortName)
+		}
+		where = sql.And(match, sql.Or(beyond, sql.And(sql.EQ(t.C(sortName), c.SortName), sql.GT(t.C(customerID), string(c.ID)))))
+	}
+	byName := sql.Asc(t.C(sortName))
+	if p.Desc {
+		byName = sql.Desc(t.C(sortName))
+	}
+	return d.Select(t.C(customerID)).From(t).Where(where).
+		GroupBy(t.C(sortName), t.C(customerID)).
+		OrderBy(byName, sql.Asc(t.C(customerID))).Limit(p.Limit)
+}
+
+// ApplyListing restricts a customer query of the viewer partner to the page of its whole list: a
+// range of the partner's ACTIVE relationships in the order of their sort key (relationship.sort_name),
+// joined as a derived table, so the page costs the same whatever the partner's share of all customers.
+// A to Z only: the index has no descending key, so Z to A keeps the general query.
+func (p NamePage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		d := sql.Dialect(s.Dialect())
+		r := d.Table(relationship.Table).As("listed")
+		page := p.page(d, r, sql.And(sql.EQ(r.C(relationship.FieldPartnerID), string(partnerID)),
+			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String())),
+			relationship.FieldSortName, relationship.FieldCustomerID).As("list_page")
+		s.Join(page).On(s.C(customer.FieldID), page.C(relationship.FieldCustomerID))
+	}
+}
 
 // SearchPage is one page of a search sorted by company name, found from the searching partner's
 // search terms alone: each term carries its customer's sort key, so the database finds, de-duplicates,
@@ -19,17 +83,9 @@ import (
 // the page's customers. Without it a search reads every matching customer to sort them: 5,600
 // customer rows for "ab" in a partner with 200,000 customers.
 type SearchPage struct {
+	NamePage
 	Words            []string   // the search's words (text.QueryWords)
 	TagsAny, TagsAll []pulid.ID // the tag filters, already checked to be the partner's tags
-	Desc             bool       // company name Z to A (ties by ID, ascending, as the cursors order them)
-	After            *SearchCursor
-	Limit            int // rows to read: the page size plus one, to know whether another page follows
-}
-
-// SearchCursor is where a SearchPage starts: after this customer.
-type SearchCursor struct {
-	SortName string
-	ID       pulid.ID
 }
 
 // NewSearchPage returns the SearchPage of f when a search can be answered from the search terms: f
@@ -47,20 +103,6 @@ func NewSearchPage(f ListFilter) (SearchPage, bool) {
 	return SearchPage{Words: words, TagsAny: f.TagsAny, TagsAll: dedupe(f.TagsAll)}, true
 }
 
-// CursorFrom reads a list cursor of the company-name order (the sort key, or a list holding it, and
-// the customer ID).
-func (p *SearchPage) CursorFrom(id pulid.ID, value any) error {
-	if vs, ok := value.([]any); ok && len(vs) == 1 {
-		value = vs[0]
-	}
-	name, ok := value.(string)
-	if !ok {
-		return fmt.Errorf("search page: cursor value %T", value)
-	}
-	p.After = &SearchCursor{SortName: name, ID: id}
-	return nil
-}
-
 // Apply restricts a customer query of the viewer partner to the page (joined as a derived table that
 // holds at most Limit customers). With totalAs set it also selects, under that name, the number of
 // customers that match in all (on every page, not only the first).
@@ -68,22 +110,7 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
 		st, match := p.matches(d, partnerID, "st")
-		where := match
-		if c := p.After; c != nil {
-			beyond := sql.GT(st.C(searchterm.FieldSortName), c.SortName)
-			if p.Desc {
-				beyond = sql.LT(st.C(searchterm.FieldSortName), c.SortName)
-			}
-			where = sql.And(match, sql.Or(beyond, sql.And(
-				sql.EQ(st.C(searchterm.FieldSortName), c.SortName), sql.GT(st.C(searchterm.FieldCustomerID), string(c.ID)))))
-		}
-		byName := sql.Asc(st.C(searchterm.FieldSortName))
-		if p.Desc {
-			byName = sql.Desc(st.C(searchterm.FieldSortName))
-		}
-		page := d.Select(st.C(searchterm.FieldCustomerID)).From(st).Where(where).
-			GroupBy(st.C(searchterm.FieldCustomerID), st.C(searchterm.FieldSortName)).
-			OrderBy(byName, sql.Asc(st.C(searchterm.FieldCustomerID))).Limit(p.Limit).As("search_page")
+		page := p.page(d, st, match, searchterm.FieldSortName, searchterm.FieldCustomerID).As("search_page")
 		// The total: where each match costs lookups (tags, further words) and the page holds every
 		// match (the first page), the page's own pass counts them (a window over its groups);
 		// otherwise a second pass counts them, which for one word alone is a range of the index.

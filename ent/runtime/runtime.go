@@ -671,6 +671,8 @@ func init() {
 	relationship.Hooks[2] = relationshipHooks[1]
 
 	relationship.Hooks[3] = relationshipHooks[2]
+
+	relationship.Hooks[4] = relationshipHooks[3]
 	relationshipMixinFields0 := relationshipMixin[0].Fields()
 	_ = relationshipMixinFields0
 	relationshipMixinFields1 := relationshipMixin[1].Fields()
@@ -699,6 +701,12 @@ func init() {
 	relationshipDescDelegatedAdmin := relationshipFields[5].Descriptor()
 	// relationship.DefaultDelegatedAdmin holds the default value on creation for the delegated_admin field.
 	relationship.DefaultDelegatedAdmin = relationshipDescDelegatedAdmin.Default.(bool)
+	// relationshipDescSortName is the schema descriptor for sort_name field.
+	relationshipDescSortName := relationshipFields[10].Descriptor()
+	// relationship.DefaultSortName holds the default value on creation for the sort_name field.
+	relationship.DefaultSortName = relationshipDescSortName.Default.(string)
+	// relationship.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	relationship.SortNameValidator = relationshipDescSortName.Validators[0].(func(string) error)
 	// relationshipDescID is the schema descriptor for id field.
 	relationshipDescID := relationshipMixinFields0[0].Descriptor()
 	// relationship.DefaultID holds the default value on creation for the id field.

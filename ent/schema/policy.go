@@ -293,6 +293,7 @@ func (Relationship) Hooks() []ent.Hook {
 		rule.Audited(rule.CustomerOfRelationship),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.RelationshipCounts(), ent.OpCreate|ent.OpUpdateOne),
+		hook.On(rule.RelationshipSortKey(), ent.OpCreate),
 	}
 }
 

@@ -41,6 +41,9 @@ func (Relationship) Fields() []ent.Field {
 		field.Time("request_expires_at").Optional().Nillable().SchemaType(TimeColumn).
 			Comment("When a request's link stops working (90 days after it is sent)."),
 		field.Time("removed_at").Optional().Nillable().SchemaType(TimeColumn),
+		field.String("sort_name").MaxLen(255).Default("").
+			Comment("The customer's sort_name, so that the partner's list by name is a range of its relationships (rule.ListingPage).").
+			Annotations(entgql.Skip()),
 	}
 }
 
@@ -53,10 +56,12 @@ func (Relationship) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of the Relationship: the list filters by (partner, status) and (partner, reseller).
+// Indexes of the Relationship: the list filters by (partner, status) and (partner, reseller), and
+// reads the partner's customers by name from (partner, status, sort key).
 func (Relationship) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("partner_id", "status", "customer_id"),
+		index.Fields("partner_id", "status", "sort_name", "customer_id"),
 		index.Fields("customer_id", "partner_id"),
 		index.Fields("partner_id", "associated_partner_id"),
 	}
