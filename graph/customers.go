@@ -54,8 +54,8 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if page, ok := searchPage(f, orderBy, after, first, last); ok && selects(ctx, "edges") {
 		return r.searchList(ctx, page, preds, total, after, first, orderBy)
 	}
-	if page, ok := namePage(orderBy, after, first, last); ok && len(preds) == 0 && !page.Desc && total.n >= 0 {
-		// The whole list by name, A to Z: a range of the partner's relationships (rule.NamePage).
+	if page, ok := namePage(orderBy, after, first, last); ok && len(preds) == 0 && total.n >= 0 {
+		// The whole list by name: a range of the partner's relationships (rule.NamePage).
 		v := viewer.FromContext(ctx)
 		q := r.client.Customer.Query()
 		q.Modify(page.ApplyListing(v.PartnerID))

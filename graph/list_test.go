@@ -675,7 +675,7 @@ func TestListSearchPage(t *testing.T) {
 	})
 }
 
-// TestListByNamePage checks the whole list by name, A to Z (read from the partner's ACTIVE
+// TestListByNamePage checks the whole list by name, A to Z and Z to A (read from the partner's ACTIVE
 // relationships by their sort key; rule.NamePage.ApplyListing) against the general query (the same
 // list filtered by every verification status): the same customers in the same order, page by page,
 // after a rename, with a customer held twice, a relationship ended and one started afterwards.
@@ -730,20 +730,25 @@ func TestListByNamePage(t *testing.T) {
 			{f.AdminA, "Aaa First After Rename", 20}, // 8 + 13 - alpine Ski House; Northwind once
 			{f.AdminB, "Beta Only Łódź Logistics", 3},
 		} {
-			byName := []map[string]string{{"field": "COMPANY_NAME", "direction": "ASC"}}
-			got, total := walk(c.as, map[string]any{"orderBy": byName})
-			want, wantTotal := walk(c.as, map[string]any{"orderBy": byName, "filter": everyStatus})
-			if len(got) != c.want || total != c.want || wantTotal != c.want {
-				t.Errorf("%s: %d customers, totalCount %d; general query: totalCount %d; want %d", c.as, len(got), total, wantTotal, c.want)
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%s: pages by name\n got %q\nwant %q", c.as, got, want)
-			}
-			if len(got) > 0 && got[0] != c.first {
-				t.Errorf("%s: the list starts with %q, want %q", c.as, got[0], c.first)
-			}
-			if slices.Contains(got, "alpine Ski House") {
-				t.Errorf("%s: a customer whose relationship ended is listed", c.as)
+			for _, dir := range []string{"ASC", "DESC"} {
+				byName := []map[string]string{{"field": "COMPANY_NAME", "direction": dir}}
+				got, total := walk(c.as, map[string]any{"orderBy": byName})
+				want, wantTotal := walk(c.as, map[string]any{"orderBy": byName, "filter": everyStatus})
+				if len(got) != c.want || total != c.want || wantTotal != c.want {
+					t.Errorf("%s %s: %d customers, totalCount %d; general query: totalCount %d; want %d", c.as, dir, len(got), total, wantTotal, c.want)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s %s: pages by name\n got %q\nwant %q", c.as, dir, got, want)
+				}
+				if dir == "DESC" {
+					slices.Reverse(got)
+				}
+				if len(got) > 0 && got[0] != c.first {
+					t.Errorf("%s %s: the list starts (A to Z) with %q, want %q", c.as, dir, got[0], c.first)
+				}
+				if slices.Contains(got, "alpine Ski House") {
+					t.Errorf("%s: a customer whose relationship ended is listed", c.as)
+				}
 			}
 		}
 		// The page reads the partner's relationships, not the sort index of all customers.

@@ -3,6 +3,7 @@
 package migrate
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
 )
@@ -184,6 +185,51 @@ var (
 				Name:    "customer_created_at_id",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[1], CustomersColumns[0]},
+			},
+			{
+				Name:    "customer_primary_domain_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[8], CustomersColumns[0]},
+			},
+			{
+				Name:    "customer_sort_name_desc_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[7], CustomersColumns[0]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						CustomersColumns[7].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "customer_country_desc_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[9], CustomersColumns[0]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						CustomersColumns[9].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "customer_created_at_desc_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[1], CustomersColumns[0]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						CustomersColumns[1].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "customer_primary_domain_desc_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[8], CustomersColumns[0]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						CustomersColumns[8].Name: true,
+					},
+				},
 			},
 			{
 				Name:    "customer_verification_status_review_claimed_until",
@@ -399,6 +445,16 @@ var (
 				Name:    "relationship_partner_id_status_sort_name_customer_id",
 				Unique:  false,
 				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
+			},
+			{
+				Name:    "relationship_partner_id_status_sort_name_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						RelationshipsColumns[11].Name: true,
+					},
+				},
 			},
 			{
 				Name:    "relationship_customer_id_partner_id",

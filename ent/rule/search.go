@@ -63,9 +63,9 @@ func (p NamePage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Pre
 }
 
 // ApplyListing restricts a customer query of the viewer partner to the page of its whole list: a
-// range of the partner's ACTIVE relationships in the order of their sort key (relationship.sort_name),
-// joined as a derived table, so the page costs the same whatever the partner's share of all customers.
-// A to Z only: the index has no descending key, so Z to A keeps the general query.
+// range of the partner's ACTIVE relationships in the order of their sort key (relationship.sort_name;
+// an index for each direction), joined as a derived table, so the page costs the same whatever the
+// partner's share of all customers.
 func (p NamePage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())

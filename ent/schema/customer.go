@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -92,12 +93,20 @@ func (Customer) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of the Customer: each list sort is (key, id), the keyset the cursors walk.
+// Indexes of the Customer: each list sort is (key, id), the keyset the cursors walk, in both
+// directions. The cursors break ties by ID ascending whichever way the key goes, so Z to A needs
+// (key DESC, id): walking (key, id) backwards gives the IDs of a tie in the wrong order, and the database
+// would sort every customer instead.
 func (Customer) Indexes() []ent.Index {
+	desc := func(key string) ent.Index {
+		return index.Fields(key, "id").StorageKey("customer_" + key + "_desc_id").Annotations(entsql.DescColumns(key))
+	}
 	return []ent.Index{
 		index.Fields("sort_name", "id"),
 		index.Fields("country", "id"),
 		index.Fields("created_at", "id"),
+		index.Fields("primary_domain", "id"),
+		desc("sort_name"), desc("country"), desc("created_at"), desc("primary_domain"),
 		index.Fields("verification_status", "review_claimed_until"),
 	}
 }

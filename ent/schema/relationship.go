@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -57,11 +58,14 @@ func (Relationship) Edges() []ent.Edge {
 }
 
 // Indexes of the Relationship: the list filters by (partner, status) and (partner, reseller), and
-// reads the partner's customers by name from (partner, status, sort key).
+// reads the partner's customers by name from (partner, status, sort key), A to Z and Z to A (see
+// Customer.Indexes for why each direction has its own).
 func (Relationship) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("partner_id", "status", "customer_id"),
 		index.Fields("partner_id", "status", "sort_name", "customer_id"),
+		index.Fields("partner_id", "status", "sort_name", "customer_id").
+			StorageKey("relationship_partner_id_status_sort_name_desc_customer_id").Annotations(entsql.DescColumns("sort_name")),
 		index.Fields("customer_id", "partner_id"),
 		index.Fields("partner_id", "associated_partner_id"),
 	}
