@@ -42,6 +42,15 @@ async function fillCompany(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('add customer wizard', () => {
+  it('moves focus to the new step’s heading', { timeout: 40000 }, async () => {
+    const user = userEvent.setup({ delay: null });
+    const { client } = server(() => null);
+    await renderWith(<AddCustomer />, client);
+    await fillAccount(user);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 })));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Step 2 of 5: Company and billing address');
+  });
+
   // Typing runs the wizard's 300 ms debounce on real timers: a loaded CI machine once needed more than
   // 10 s for it, so the waits here are generous (they bound a hang; they do not measure speed).
   it('loads with one request, checks the domain as you type and shows taken domains', { timeout: 40000 }, async () => {

@@ -148,7 +148,13 @@ function Wizard({
     return null;
   };
 
+  // A new step moves focus to its heading, so screen readers announce it. Not on the first step: the
+  // page's own focus management handles arriving here, and focusing the heading after mount would take
+  // focus from a field the user already started typing in.
+  const shownStep = useRef(step);
   useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     heading.current?.focus();
   }, [step]);
 
