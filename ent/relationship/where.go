@@ -121,6 +121,16 @@ func CustomerCreatedAt(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldCustomerCreatedAt, v))
 }
 
+// CustomerCountry applies equality check predicate on the "customer_country" field. It's identical to CustomerCountryEQ.
+func CustomerCountry(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldCustomerCountry, v))
+}
+
+// CustomerDomain applies equality check predicate on the "customer_domain" field. It's identical to CustomerDomainEQ.
+func CustomerDomain(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldCustomerDomain, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldCreatedAt, v))
@@ -849,6 +859,136 @@ func CustomerCreatedAtIsNil() predicate.Relationship {
 // CustomerCreatedAtNotNil applies the NotNil predicate on the "customer_created_at" field.
 func CustomerCreatedAtNotNil() predicate.Relationship {
 	return predicate.Relationship(sql.FieldNotNull(FieldCustomerCreatedAt))
+}
+
+// CustomerCountryEQ applies the EQ predicate on the "customer_country" field.
+func CustomerCountryEQ(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldCustomerCountry, v))
+}
+
+// CustomerCountryNEQ applies the NEQ predicate on the "customer_country" field.
+func CustomerCountryNEQ(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNEQ(FieldCustomerCountry, v))
+}
+
+// CustomerCountryIn applies the In predicate on the "customer_country" field.
+func CustomerCountryIn(vs ...string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldIn(FieldCustomerCountry, vs...))
+}
+
+// CustomerCountryNotIn applies the NotIn predicate on the "customer_country" field.
+func CustomerCountryNotIn(vs ...string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotIn(FieldCustomerCountry, vs...))
+}
+
+// CustomerCountryGT applies the GT predicate on the "customer_country" field.
+func CustomerCountryGT(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGT(FieldCustomerCountry, v))
+}
+
+// CustomerCountryGTE applies the GTE predicate on the "customer_country" field.
+func CustomerCountryGTE(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGTE(FieldCustomerCountry, v))
+}
+
+// CustomerCountryLT applies the LT predicate on the "customer_country" field.
+func CustomerCountryLT(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLT(FieldCustomerCountry, v))
+}
+
+// CustomerCountryLTE applies the LTE predicate on the "customer_country" field.
+func CustomerCountryLTE(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLTE(FieldCustomerCountry, v))
+}
+
+// CustomerCountryContains applies the Contains predicate on the "customer_country" field.
+func CustomerCountryContains(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldContains(FieldCustomerCountry, v))
+}
+
+// CustomerCountryHasPrefix applies the HasPrefix predicate on the "customer_country" field.
+func CustomerCountryHasPrefix(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldHasPrefix(FieldCustomerCountry, v))
+}
+
+// CustomerCountryHasSuffix applies the HasSuffix predicate on the "customer_country" field.
+func CustomerCountryHasSuffix(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldHasSuffix(FieldCustomerCountry, v))
+}
+
+// CustomerCountryEqualFold applies the EqualFold predicate on the "customer_country" field.
+func CustomerCountryEqualFold(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEqualFold(FieldCustomerCountry, v))
+}
+
+// CustomerCountryContainsFold applies the ContainsFold predicate on the "customer_country" field.
+func CustomerCountryContainsFold(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldContainsFold(FieldCustomerCountry, v))
+}
+
+// CustomerDomainEQ applies the EQ predicate on the "customer_domain" field.
+func CustomerDomainEQ(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEQ(FieldCustomerDomain, v))
+}
+
+// CustomerDomainNEQ applies the NEQ predicate on the "customer_domain" field.
+func CustomerDomainNEQ(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNEQ(FieldCustomerDomain, v))
+}
+
+// CustomerDomainIn applies the In predicate on the "customer_domain" field.
+func CustomerDomainIn(vs ...string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldIn(FieldCustomerDomain, vs...))
+}
+
+// CustomerDomainNotIn applies the NotIn predicate on the "customer_domain" field.
+func CustomerDomainNotIn(vs ...string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldNotIn(FieldCustomerDomain, vs...))
+}
+
+// CustomerDomainGT applies the GT predicate on the "customer_domain" field.
+func CustomerDomainGT(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGT(FieldCustomerDomain, v))
+}
+
+// CustomerDomainGTE applies the GTE predicate on the "customer_domain" field.
+func CustomerDomainGTE(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldGTE(FieldCustomerDomain, v))
+}
+
+// CustomerDomainLT applies the LT predicate on the "customer_domain" field.
+func CustomerDomainLT(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLT(FieldCustomerDomain, v))
+}
+
+// CustomerDomainLTE applies the LTE predicate on the "customer_domain" field.
+func CustomerDomainLTE(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldLTE(FieldCustomerDomain, v))
+}
+
+// CustomerDomainContains applies the Contains predicate on the "customer_domain" field.
+func CustomerDomainContains(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldContains(FieldCustomerDomain, v))
+}
+
+// CustomerDomainHasPrefix applies the HasPrefix predicate on the "customer_domain" field.
+func CustomerDomainHasPrefix(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldHasPrefix(FieldCustomerDomain, v))
+}
+
+// CustomerDomainHasSuffix applies the HasSuffix predicate on the "customer_domain" field.
+func CustomerDomainHasSuffix(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldHasSuffix(FieldCustomerDomain, v))
+}
+
+// CustomerDomainEqualFold applies the EqualFold predicate on the "customer_domain" field.
+func CustomerDomainEqualFold(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldEqualFold(FieldCustomerDomain, v))
+}
+
+// CustomerDomainContainsFold applies the ContainsFold predicate on the "customer_domain" field.
+func CustomerDomainContainsFold(v string) predicate.Relationship {
+	return predicate.Relationship(sql.FieldContainsFold(FieldCustomerDomain, v))
 }
 
 // HasPartner applies the HasEdge predicate on the "partner" edge.
