@@ -276,8 +276,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldRemovedAt:           {Type: field.TypeTime, Column: relationship.FieldRemovedAt},
 			relationship.FieldSortName:            {Type: field.TypeString, Column: relationship.FieldSortName},
 			relationship.FieldCustomerCreatedAt:   {Type: field.TypeTime, Column: relationship.FieldCustomerCreatedAt},
-			relationship.FieldCustomerCountry:     {Type: field.TypeString, Column: relationship.FieldCustomerCountry},
-			relationship.FieldCustomerDomain:      {Type: field.TypeString, Column: relationship.FieldCustomerDomain},
 		},
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
@@ -2187,16 +2185,6 @@ func (f *RelationshipFilter) WhereSortName(p entql.StringP) {
 // WhereCustomerCreatedAt applies the entql time.Time predicate on the customer_created_at field.
 func (f *RelationshipFilter) WhereCustomerCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(relationship.FieldCustomerCreatedAt))
-}
-
-// WhereCustomerCountry applies the entql string predicate on the customer_country field.
-func (f *RelationshipFilter) WhereCustomerCountry(p entql.StringP) {
-	f.Where(p.Field(relationship.FieldCustomerCountry))
-}
-
-// WhereCustomerDomain applies the entql string predicate on the customer_domain field.
-func (f *RelationshipFilter) WhereCustomerDomain(p entql.StringP) {
-	f.Where(p.Field(relationship.FieldCustomerDomain))
 }
 
 // WhereHasPartner applies a predicate to check if query has an edge partner.

@@ -10131,8 +10131,6 @@ type RelationshipMutation struct {
 	removed_at                *time.Time
 	sort_name                 *string
 	customer_created_at       *time.Time
-	customer_country          *string
-	customer_domain           *string
 	clearedFields             map[string]struct{}
 	partner                   *pulid.ID
 	clearedpartner            bool
@@ -10887,78 +10885,6 @@ func (m *RelationshipMutation) ResetCustomerCreatedAt() {
 	delete(m.clearedFields, relationship.FieldCustomerCreatedAt)
 }
 
-// SetCustomerCountry sets the "customer_country" field.
-func (m *RelationshipMutation) SetCustomerCountry(s string) {
-	m.customer_country = &s
-}
-
-// CustomerCountry returns the value of the "customer_country" field in the mutation.
-func (m *RelationshipMutation) CustomerCountry() (r string, exists bool) {
-	v := m.customer_country
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldCustomerCountry returns the old "customer_country" field's value of the Relationship entity.
-// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RelationshipMutation) OldCustomerCountry(ctx context.Context) (v string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldCustomerCountry is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldCustomerCountry requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldCustomerCountry: %w", err)
-	}
-	return oldValue.CustomerCountry, nil
-}
-
-// ResetCustomerCountry resets all changes to the "customer_country" field.
-func (m *RelationshipMutation) ResetCustomerCountry() {
-	m.customer_country = nil
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (m *RelationshipMutation) SetCustomerDomain(s string) {
-	m.customer_domain = &s
-}
-
-// CustomerDomain returns the value of the "customer_domain" field in the mutation.
-func (m *RelationshipMutation) CustomerDomain() (r string, exists bool) {
-	v := m.customer_domain
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldCustomerDomain returns the old "customer_domain" field's value of the Relationship entity.
-// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RelationshipMutation) OldCustomerDomain(ctx context.Context) (v string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldCustomerDomain is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldCustomerDomain requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldCustomerDomain: %w", err)
-	}
-	return oldValue.CustomerDomain, nil
-}
-
-// ResetCustomerDomain resets all changes to the "customer_domain" field.
-func (m *RelationshipMutation) ResetCustomerDomain() {
-	m.customer_domain = nil
-}
-
 // ClearPartner clears the "partner" edge to the Partner entity.
 func (m *RelationshipMutation) ClearPartner() {
 	m.clearedpartner = true
@@ -11074,7 +11000,7 @@ func (m *RelationshipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RelationshipMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, relationship.FieldCreatedAt)
 	}
@@ -11120,12 +11046,6 @@ func (m *RelationshipMutation) Fields() []string {
 	if m.customer_created_at != nil {
 		fields = append(fields, relationship.FieldCustomerCreatedAt)
 	}
-	if m.customer_country != nil {
-		fields = append(fields, relationship.FieldCustomerCountry)
-	}
-	if m.customer_domain != nil {
-		fields = append(fields, relationship.FieldCustomerDomain)
-	}
 	return fields
 }
 
@@ -11164,10 +11084,6 @@ func (m *RelationshipMutation) Field(name string) (ent.Value, bool) {
 		return m.SortName()
 	case relationship.FieldCustomerCreatedAt:
 		return m.CustomerCreatedAt()
-	case relationship.FieldCustomerCountry:
-		return m.CustomerCountry()
-	case relationship.FieldCustomerDomain:
-		return m.CustomerDomain()
 	}
 	return nil, false
 }
@@ -11207,10 +11123,6 @@ func (m *RelationshipMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldSortName(ctx)
 	case relationship.FieldCustomerCreatedAt:
 		return m.OldCustomerCreatedAt(ctx)
-	case relationship.FieldCustomerCountry:
-		return m.OldCustomerCountry(ctx)
-	case relationship.FieldCustomerDomain:
-		return m.OldCustomerDomain(ctx)
 	}
 	return nil, fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -11324,20 +11236,6 @@ func (m *RelationshipMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCustomerCreatedAt(v)
-		return nil
-	case relationship.FieldCustomerCountry:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetCustomerCountry(v)
-		return nil
-	case relationship.FieldCustomerDomain:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetCustomerDomain(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)
@@ -11486,12 +11384,6 @@ func (m *RelationshipMutation) ResetField(name string) error {
 		return nil
 	case relationship.FieldCustomerCreatedAt:
 		m.ResetCustomerCreatedAt()
-		return nil
-	case relationship.FieldCustomerCountry:
-		m.ResetCustomerCountry()
-		return nil
-	case relationship.FieldCustomerDomain:
-		m.ResetCustomerDomain()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)

@@ -50,10 +50,6 @@ type Relationship struct {
 	SortName string `json:"sort_name,omitempty"`
 	// The customer's created_at, so that the partner's list newest first is a range of its relationships.
 	CustomerCreatedAt *time.Time `json:"customer_created_at,omitempty"`
-	// The customer's country, so that the partner's list by country is a range of its relationships.
-	CustomerCountry string `json:"customer_country,omitempty"`
-	// The customer's primary_domain, so that the partner's list by domain is a range of its relationships.
-	CustomerDomain string `json:"customer_domain,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RelationshipQuery when eager-loading is set.
 	Edges        RelationshipEdges `json:"edges"`
@@ -121,7 +117,7 @@ func (*Relationship) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case relationship.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case relationship.FieldType, relationship.FieldStatus, relationship.FieldRequestSecretHash, relationship.FieldSortName, relationship.FieldCustomerCountry, relationship.FieldCustomerDomain:
+		case relationship.FieldType, relationship.FieldStatus, relationship.FieldRequestSecretHash, relationship.FieldSortName:
 			values[i] = new(sql.NullString)
 		case relationship.FieldCreatedAt, relationship.FieldUpdatedAt, relationship.FieldStartedAt, relationship.FieldRequestExpiresAt, relationship.FieldRemovedAt, relationship.FieldCustomerCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -242,18 +238,6 @@ func (_m *Relationship) assignValues(columns []string, values []any) error {
 				_m.CustomerCreatedAt = new(time.Time)
 				*_m.CustomerCreatedAt = value.Time
 			}
-		case relationship.FieldCustomerCountry:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field customer_country", values[i])
-			} else if value.Valid {
-				_m.CustomerCountry = value.String
-			}
-		case relationship.FieldCustomerDomain:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field customer_domain", values[i])
-			} else if value.Valid {
-				_m.CustomerDomain = value.String
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -358,12 +342,6 @@ func (_m *Relationship) String() string {
 		builder.WriteString("customer_created_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
-	builder.WriteString(", ")
-	builder.WriteString("customer_country=")
-	builder.WriteString(_m.CustomerCountry)
-	builder.WriteString(", ")
-	builder.WriteString("customer_domain=")
-	builder.WriteString(_m.CustomerDomain)
 	builder.WriteByte(')')
 	return builder.String()
 }

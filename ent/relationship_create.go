@@ -212,34 +212,6 @@ func (_c *RelationshipCreate) SetNillableCustomerCreatedAt(v *time.Time) *Relati
 	return _c
 }
 
-// SetCustomerCountry sets the "customer_country" field.
-func (_c *RelationshipCreate) SetCustomerCountry(v string) *RelationshipCreate {
-	_c.mutation.SetCustomerCountry(v)
-	return _c
-}
-
-// SetNillableCustomerCountry sets the "customer_country" field if the given value is not nil.
-func (_c *RelationshipCreate) SetNillableCustomerCountry(v *string) *RelationshipCreate {
-	if v != nil {
-		_c.SetCustomerCountry(*v)
-	}
-	return _c
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (_c *RelationshipCreate) SetCustomerDomain(v string) *RelationshipCreate {
-	_c.mutation.SetCustomerDomain(v)
-	return _c
-}
-
-// SetNillableCustomerDomain sets the "customer_domain" field if the given value is not nil.
-func (_c *RelationshipCreate) SetNillableCustomerDomain(v *string) *RelationshipCreate {
-	if v != nil {
-		_c.SetCustomerDomain(*v)
-	}
-	return _c
-}
-
 // SetID sets the "id" field.
 func (_c *RelationshipCreate) SetID(v pulid.ID) *RelationshipCreate {
 	_c.mutation.SetID(v)
@@ -336,14 +308,6 @@ func (_c *RelationshipCreate) defaults() error {
 		v := relationship.DefaultSortName
 		_c.mutation.SetSortName(v)
 	}
-	if _, ok := _c.mutation.CustomerCountry(); !ok {
-		v := relationship.DefaultCustomerCountry
-		_c.mutation.SetCustomerCountry(v)
-	}
-	if _, ok := _c.mutation.CustomerDomain(); !ok {
-		v := relationship.DefaultCustomerDomain
-		_c.mutation.SetCustomerDomain(v)
-	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if relationship.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized relationship.DefaultID (forgotten import ent/runtime?)")
@@ -401,22 +365,6 @@ func (_c *RelationshipCreate) check() error {
 	if v, ok := _c.mutation.SortName(); ok {
 		if err := relationship.SortNameValidator(v); err != nil {
 			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Relationship.sort_name": %w`, err)}
-		}
-	}
-	if _, ok := _c.mutation.CustomerCountry(); !ok {
-		return &ValidationError{Name: "customer_country", err: errors.New(`ent: missing required field "Relationship.customer_country"`)}
-	}
-	if v, ok := _c.mutation.CustomerCountry(); ok {
-		if err := relationship.CustomerCountryValidator(v); err != nil {
-			return &ValidationError{Name: "customer_country", err: fmt.Errorf(`ent: validator failed for field "Relationship.customer_country": %w`, err)}
-		}
-	}
-	if _, ok := _c.mutation.CustomerDomain(); !ok {
-		return &ValidationError{Name: "customer_domain", err: errors.New(`ent: missing required field "Relationship.customer_domain"`)}
-	}
-	if v, ok := _c.mutation.CustomerDomain(); ok {
-		if err := relationship.CustomerDomainValidator(v); err != nil {
-			return &ValidationError{Name: "customer_domain", err: fmt.Errorf(`ent: validator failed for field "Relationship.customer_domain": %w`, err)}
 		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
@@ -513,14 +461,6 @@ func (_c *RelationshipCreate) createSpec() (*Relationship, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.CustomerCreatedAt(); ok {
 		_spec.SetField(relationship.FieldCustomerCreatedAt, field.TypeTime, value)
 		_node.CustomerCreatedAt = &value
-	}
-	if value, ok := _c.mutation.CustomerCountry(); ok {
-		_spec.SetField(relationship.FieldCustomerCountry, field.TypeString, value)
-		_node.CustomerCountry = value
-	}
-	if value, ok := _c.mutation.CustomerDomain(); ok {
-		_spec.SetField(relationship.FieldCustomerDomain, field.TypeString, value)
-		_node.CustomerDomain = value
 	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -745,30 +685,6 @@ func (u *RelationshipUpsert) UpdateSortName() *RelationshipUpsert {
 	return u
 }
 
-// SetCustomerCountry sets the "customer_country" field.
-func (u *RelationshipUpsert) SetCustomerCountry(v string) *RelationshipUpsert {
-	u.Set(relationship.FieldCustomerCountry, v)
-	return u
-}
-
-// UpdateCustomerCountry sets the "customer_country" field to the value that was provided on create.
-func (u *RelationshipUpsert) UpdateCustomerCountry() *RelationshipUpsert {
-	u.SetExcluded(relationship.FieldCustomerCountry)
-	return u
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (u *RelationshipUpsert) SetCustomerDomain(v string) *RelationshipUpsert {
-	u.Set(relationship.FieldCustomerDomain, v)
-	return u
-}
-
-// UpdateCustomerDomain sets the "customer_domain" field to the value that was provided on create.
-func (u *RelationshipUpsert) UpdateCustomerDomain() *RelationshipUpsert {
-	u.SetExcluded(relationship.FieldCustomerDomain)
-	return u
-}
-
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -975,34 +891,6 @@ func (u *RelationshipUpsertOne) SetSortName(v string) *RelationshipUpsertOne {
 func (u *RelationshipUpsertOne) UpdateSortName() *RelationshipUpsertOne {
 	return u.Update(func(s *RelationshipUpsert) {
 		s.UpdateSortName()
-	})
-}
-
-// SetCustomerCountry sets the "customer_country" field.
-func (u *RelationshipUpsertOne) SetCustomerCountry(v string) *RelationshipUpsertOne {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.SetCustomerCountry(v)
-	})
-}
-
-// UpdateCustomerCountry sets the "customer_country" field to the value that was provided on create.
-func (u *RelationshipUpsertOne) UpdateCustomerCountry() *RelationshipUpsertOne {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.UpdateCustomerCountry()
-	})
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (u *RelationshipUpsertOne) SetCustomerDomain(v string) *RelationshipUpsertOne {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.SetCustomerDomain(v)
-	})
-}
-
-// UpdateCustomerDomain sets the "customer_domain" field to the value that was provided on create.
-func (u *RelationshipUpsertOne) UpdateCustomerDomain() *RelationshipUpsertOne {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.UpdateCustomerDomain()
 	})
 }
 
@@ -1379,34 +1267,6 @@ func (u *RelationshipUpsertBulk) SetSortName(v string) *RelationshipUpsertBulk {
 func (u *RelationshipUpsertBulk) UpdateSortName() *RelationshipUpsertBulk {
 	return u.Update(func(s *RelationshipUpsert) {
 		s.UpdateSortName()
-	})
-}
-
-// SetCustomerCountry sets the "customer_country" field.
-func (u *RelationshipUpsertBulk) SetCustomerCountry(v string) *RelationshipUpsertBulk {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.SetCustomerCountry(v)
-	})
-}
-
-// UpdateCustomerCountry sets the "customer_country" field to the value that was provided on create.
-func (u *RelationshipUpsertBulk) UpdateCustomerCountry() *RelationshipUpsertBulk {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.UpdateCustomerCountry()
-	})
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (u *RelationshipUpsertBulk) SetCustomerDomain(v string) *RelationshipUpsertBulk {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.SetCustomerDomain(v)
-	})
-}
-
-// UpdateCustomerDomain sets the "customer_domain" field to the value that was provided on create.
-func (u *RelationshipUpsertBulk) UpdateCustomerDomain() *RelationshipUpsertBulk {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.UpdateCustomerDomain()
 	})
 }
 

@@ -158,34 +158,6 @@ func (_u *RelationshipUpdate) SetNillableSortName(v *string) *RelationshipUpdate
 	return _u
 }
 
-// SetCustomerCountry sets the "customer_country" field.
-func (_u *RelationshipUpdate) SetCustomerCountry(v string) *RelationshipUpdate {
-	_u.mutation.SetCustomerCountry(v)
-	return _u
-}
-
-// SetNillableCustomerCountry sets the "customer_country" field if the given value is not nil.
-func (_u *RelationshipUpdate) SetNillableCustomerCountry(v *string) *RelationshipUpdate {
-	if v != nil {
-		_u.SetCustomerCountry(*v)
-	}
-	return _u
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (_u *RelationshipUpdate) SetCustomerDomain(v string) *RelationshipUpdate {
-	_u.mutation.SetCustomerDomain(v)
-	return _u
-}
-
-// SetNillableCustomerDomain sets the "customer_domain" field if the given value is not nil.
-func (_u *RelationshipUpdate) SetNillableCustomerDomain(v *string) *RelationshipUpdate {
-	if v != nil {
-		_u.SetCustomerDomain(*v)
-	}
-	return _u
-}
-
 // Mutation returns the RelationshipMutation object of the builder.
 func (_u *RelationshipUpdate) Mutation() *RelationshipMutation {
 	return _u.mutation
@@ -248,16 +220,6 @@ func (_u *RelationshipUpdate) check() error {
 	if v, ok := _u.mutation.SortName(); ok {
 		if err := relationship.SortNameValidator(v); err != nil {
 			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Relationship.sort_name": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.CustomerCountry(); ok {
-		if err := relationship.CustomerCountryValidator(v); err != nil {
-			return &ValidationError{Name: "customer_country", err: fmt.Errorf(`ent: validator failed for field "Relationship.customer_country": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.CustomerDomain(); ok {
-		if err := relationship.CustomerDomainValidator(v); err != nil {
-			return &ValidationError{Name: "customer_domain", err: fmt.Errorf(`ent: validator failed for field "Relationship.customer_domain": %w`, err)}
 		}
 	}
 	if _u.mutation.PartnerCleared() && len(_u.mutation.PartnerIDs()) > 0 {
@@ -328,12 +290,6 @@ func (_u *RelationshipUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if _u.mutation.CustomerCreatedAtCleared() {
 		_spec.ClearField(relationship.FieldCustomerCreatedAt, field.TypeTime)
-	}
-	if value, ok := _u.mutation.CustomerCountry(); ok {
-		_spec.SetField(relationship.FieldCustomerCountry, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.CustomerDomain(); ok {
-		_spec.SetField(relationship.FieldCustomerDomain, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -486,34 +442,6 @@ func (_u *RelationshipUpdateOne) SetNillableSortName(v *string) *RelationshipUpd
 	return _u
 }
 
-// SetCustomerCountry sets the "customer_country" field.
-func (_u *RelationshipUpdateOne) SetCustomerCountry(v string) *RelationshipUpdateOne {
-	_u.mutation.SetCustomerCountry(v)
-	return _u
-}
-
-// SetNillableCustomerCountry sets the "customer_country" field if the given value is not nil.
-func (_u *RelationshipUpdateOne) SetNillableCustomerCountry(v *string) *RelationshipUpdateOne {
-	if v != nil {
-		_u.SetCustomerCountry(*v)
-	}
-	return _u
-}
-
-// SetCustomerDomain sets the "customer_domain" field.
-func (_u *RelationshipUpdateOne) SetCustomerDomain(v string) *RelationshipUpdateOne {
-	_u.mutation.SetCustomerDomain(v)
-	return _u
-}
-
-// SetNillableCustomerDomain sets the "customer_domain" field if the given value is not nil.
-func (_u *RelationshipUpdateOne) SetNillableCustomerDomain(v *string) *RelationshipUpdateOne {
-	if v != nil {
-		_u.SetCustomerDomain(*v)
-	}
-	return _u
-}
-
 // Mutation returns the RelationshipMutation object of the builder.
 func (_u *RelationshipUpdateOne) Mutation() *RelationshipMutation {
 	return _u.mutation
@@ -589,16 +517,6 @@ func (_u *RelationshipUpdateOne) check() error {
 	if v, ok := _u.mutation.SortName(); ok {
 		if err := relationship.SortNameValidator(v); err != nil {
 			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Relationship.sort_name": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.CustomerCountry(); ok {
-		if err := relationship.CustomerCountryValidator(v); err != nil {
-			return &ValidationError{Name: "customer_country", err: fmt.Errorf(`ent: validator failed for field "Relationship.customer_country": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.CustomerDomain(); ok {
-		if err := relationship.CustomerDomainValidator(v); err != nil {
-			return &ValidationError{Name: "customer_domain", err: fmt.Errorf(`ent: validator failed for field "Relationship.customer_domain": %w`, err)}
 		}
 	}
 	if _u.mutation.PartnerCleared() && len(_u.mutation.PartnerIDs()) > 0 {
@@ -686,12 +604,6 @@ func (_u *RelationshipUpdateOne) sqlSave(ctx context.Context) (_node *Relationsh
 	}
 	if _u.mutation.CustomerCreatedAtCleared() {
 		_spec.ClearField(relationship.FieldCustomerCreatedAt, field.TypeTime)
-	}
-	if value, ok := _u.mutation.CustomerCountry(); ok {
-		_spec.SetField(relationship.FieldCustomerCountry, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.CustomerDomain(); ok {
-		_spec.SetField(relationship.FieldCustomerDomain, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Relationship{config: _u.config}

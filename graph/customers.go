@@ -55,7 +55,7 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 		return r.searchList(ctx, page, preds, total, after, first, orderBy)
 	}
 	if page, ok := sortPage(orderBy, after, first, last, true); ok && len(preds) == 0 && total.n >= 0 {
-		// The whole list: a range of the partner's relationships in the sort's order (rule.SortPage).
+		// The whole list by name or by creation: a range of the partner's relationships (rule.SortPage).
 		v := viewer.FromContext(ctx)
 		q := r.client.Customer.Query()
 		q.Modify(page.ApplyListing(v.PartnerID))
@@ -98,22 +98,24 @@ func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Curs
 	return page, ok
 }
 
-// sortPage returns the rule.SortPage of a list sorted by company name (or, for the whole list, by
-// any of its sorts) and paged forwards.
-func sortPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int, wholeList bool) (rule.SortPage, bool) {
+// sortPage returns the rule.SortPage of a list sorted by company name (or, with byCreation, by when
+// the customers were created) and paged forwards.
+func sortPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int, byCreation bool) (rule.SortPage, bool) {
 	if len(orderBy) != 1 || last != nil || first == nil || *first == 0 {
 		return rule.SortPage{}, false
 	}
-	key, ok := map[string]rule.SortKey{
-		ent.CustomerOrderFieldSortName.String():      rule.ByName,
-		ent.CustomerOrderFieldCreatedAt.String():     rule.ByCreation,
-		ent.CustomerOrderFieldCountry.String():       rule.ByCountry,
-		ent.CustomerOrderFieldPrimaryDomain.String(): rule.ByDomain,
-	}[orderBy[0].Field.String()]
-	if !ok || (key != rule.ByName && !wholeList) {
+	created := false
+	switch orderBy[0].Field.String() {
+	case ent.CustomerOrderFieldSortName.String():
+	case ent.CustomerOrderFieldCreatedAt.String():
+		created = true
+		if !byCreation {
+			return rule.SortPage{}, false
+		}
+	default:
 		return rule.SortPage{}, false
 	}
-	page := rule.SortPage{Key: key, Desc: orderBy[0].Direction == entgql.OrderDirectionDesc, Limit: *first + 1}
+	page := rule.SortPage{Created: created, Desc: orderBy[0].Direction == entgql.OrderDirectionDesc, Limit: *first + 1}
 	if after != nil && page.CursorFrom(after.ID, after.Value) != nil {
 		return page, false // not a cursor of this order: the general query says so
 	}

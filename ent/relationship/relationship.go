@@ -49,10 +49,6 @@ const (
 	FieldSortName = "sort_name"
 	// FieldCustomerCreatedAt holds the string denoting the customer_created_at field in the database.
 	FieldCustomerCreatedAt = "customer_created_at"
-	// FieldCustomerCountry holds the string denoting the customer_country field in the database.
-	FieldCustomerCountry = "customer_country"
-	// FieldCustomerDomain holds the string denoting the customer_domain field in the database.
-	FieldCustomerDomain = "customer_domain"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -102,8 +98,6 @@ var Columns = []string{
 	FieldRemovedAt,
 	FieldSortName,
 	FieldCustomerCreatedAt,
-	FieldCustomerCountry,
-	FieldCustomerDomain,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -140,14 +134,6 @@ var (
 	DefaultSortName string
 	// SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
 	SortNameValidator func(string) error
-	// DefaultCustomerCountry holds the default value on creation for the "customer_country" field.
-	DefaultCustomerCountry string
-	// CustomerCountryValidator is a validator for the "customer_country" field. It is called by the builders before save.
-	CustomerCountryValidator func(string) error
-	// DefaultCustomerDomain holds the default value on creation for the "customer_domain" field.
-	DefaultCustomerDomain string
-	// CustomerDomainValidator is a validator for the "customer_domain" field. It is called by the builders before save.
-	CustomerDomainValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -287,16 +273,6 @@ func BySortName(opts ...sql.OrderTermOption) OrderOption {
 // ByCustomerCreatedAt orders the results by the customer_created_at field.
 func ByCustomerCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCustomerCreatedAt, opts...).ToFunc()
-}
-
-// ByCustomerCountry orders the results by the customer_country field.
-func ByCustomerCountry(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldCustomerCountry, opts...).ToFunc()
-}
-
-// ByCustomerDomain orders the results by the customer_domain field.
-func ByCustomerDomain(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldCustomerDomain, opts...).ToFunc()
 }
 
 // ByPartnerField orders the results by partner field.

@@ -59,55 +59,45 @@ func CustomerDerived() ent.Hook {
 }
 
 // CustomerSearchTerms rewrites a customer's search terms after its names change, and gives its
-// relationships its new sort key and country. A new customer has no terms yet: they are written for each partner
+// relationships its new sort key. A new customer has no terms yet: they are written for each partner
 // as its relationship becomes ACTIVE (RelationshipCounts).
 func CustomerSearchTerms() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
-			if err != nil || isBulk(ctx) {
+			if err != nil || isBulk(ctx) || !touches(m, searchedFields) {
 				return v, err
 			}
 			c := v.(*ent.Customer)
-			_, renamed := m.SortName()
-			_, moved := m.Country()
-			if renamed || moved {
+			if _, renamed := m.SortName(); renamed {
 				// A bulk update: not a change of the relationships themselves (no version, no activity).
 				err := m.Client().Relationship.Update().Where(relationship.CustomerID(c.ID)).
-					SetSortName(c.SortName).SetCustomerCountry(c.Country).Exec(viewer.SystemContext(ctx))
+					SetSortName(c.SortName).Exec(viewer.SystemContext(ctx))
 				if err != nil {
 					return nil, err
 				}
-			}
-			if !touches(m, searchedFields) {
-				return v, nil
 			}
 			return v, rewriteTerms(ctx, m.Client(), c)
 		})
 	}
 }
 
-// RelationshipSortKey gives a new relationship its copies of its customer's sort keys (sort_name,
-// created_at, country, primary_domain), unless the writer set them all (the string fields' defaults,
-// applied before hooks run, are empty).
+// RelationshipSortKey gives a new relationship its customer's sort keys (relationship.sort_name and
+// customer_created_at), unless the writer set them (sort_name's default, applied before hooks run, is
+// empty).
 func RelationshipSortKey() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
 			key, _ := m.SortName()
 			_, created := m.CustomerCreatedAt()
-			country, _ := m.CustomerCountry()
-			domain, _ := m.CustomerDomain()
-			if id, ok := m.CustomerID(); ok && (key == "" || !created || country == "" || domain == "") {
+			if id, ok := m.CustomerID(); ok && (key == "" || !created) {
 				c, err := m.Client().Customer.Query().Where(customer.ID(id)).
-					Select(customer.FieldSortName, customer.FieldCreatedAt, customer.FieldCountry, customer.FieldPrimaryDomain).
-					Only(viewer.SystemContext(ctx))
+					Select(customer.FieldSortName, customer.FieldCreatedAt).Only(viewer.SystemContext(ctx))
 				if err != nil {
 					return nil, err
 				}
 				m.SetSortName(c.SortName)
 				m.SetCustomerCreatedAt(c.CreatedAt)
-				m.SetCustomerCountry(c.Country)
-				m.SetCustomerDomain(c.PrimaryDomain)
 			}
 			return next.Mutate(ctx, m)
 		})
@@ -154,7 +144,7 @@ func CustomerAddedByViewer() ent.Hook {
 			now := clock.Now()
 			rel := m.Client().Relationship.Create().
 				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
-				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now).SetSortName(c.SortName).SetCustomerCreatedAt(c.CreatedAt).SetCustomerCountry(c.Country).SetCustomerDomain(c.PrimaryDomain)
+				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now).SetSortName(c.SortName).SetCustomerCreatedAt(c.CreatedAt)
 			if forReseller {
 				rel.SetAssociatedPartnerID(reseller)
 			}
@@ -166,7 +156,7 @@ func CustomerAddedByViewer() ent.Hook {
 				// the checks above.
 				err := m.Client().Relationship.Create().SetPartnerID(reseller).SetCustomerID(c.ID).
 					SetType(relationship.TypeINDIRECT_RESELLER).SetAssociatedPartnerID(v.PartnerID).
-					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).SetSortName(c.SortName).SetCustomerCreatedAt(c.CreatedAt).SetCustomerCountry(c.Country).SetCustomerDomain(c.PrimaryDomain).Exec(viewer.SystemContext(ctx))
+					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).SetSortName(c.SortName).SetCustomerCreatedAt(c.CreatedAt).Exec(viewer.SystemContext(ctx))
 				if err != nil {
 					return nil, err
 				}

@@ -15,23 +15,13 @@ import (
 	"partnerhub/ent/text"
 )
 
-// SortKey is what a SortPage sorts by.
-type SortKey int
-
-// The keys: a search sorts by name only; the whole list (ApplyListing) by any of them.
-const (
-	ByName SortKey = iota
-	ByCreation
-	ByCountry
-	ByDomain
-)
-
-// SortPage is where a page of the list sorted by one key starts and how long it is.
+// SortPage is where a page of the list sorted by company name (or, for the whole list, by creation)
+// starts and how long it is.
 type SortPage struct {
-	Key   SortKey
-	Desc  bool // Z to A, newest first (ties by ID, ascending, as the cursors order them)
-	After *SortCursor
-	Limit int // rows to read: the page size plus one, to know whether another page follows
+	Created bool // newest or oldest first instead of by name (ApplyListing only)
+	Desc    bool // Z to A, newest first (ties by ID, ascending, as the cursors order them)
+	After   *SortCursor
+	Limit   int // rows to read: the page size plus one, to know whether another page follows
 }
 
 // SortCursor is where a SortPage starts: after this customer.
@@ -49,9 +39,9 @@ func (p *SortPage) CursorFrom(id pulid.ID, value any) error {
 	ok := false
 	switch value.(type) {
 	case string:
-		ok = p.Key != ByCreation
+		ok = !p.Created
 	case time.Time:
-		ok = p.Key == ByCreation
+		ok = p.Created
 	}
 	if !ok {
 		return fmt.Errorf("list page: cursor value %T", value)
@@ -83,16 +73,17 @@ func (p SortPage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Pre
 
 // ApplyListing restricts a customer query of the viewer partner to the page of its whole list: a
 // range of the partner's ACTIVE relationships in the order of their copy of the customer's sort key
-// (relationship.sort_name, customer_created_at, customer_country or customer_domain; an index for
-// each direction), joined as a derived
+// (relationship.sort_name or customer_created_at; an index for each direction), joined as a derived
 // table, so the page costs the same whatever the partner's share of all customers and wherever its
 // customers fall in the order of all customers.
 func (p SortPage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
 		r := d.Table(relationship.Table).As("listed")
-		key := map[SortKey]string{ByName: relationship.FieldSortName, ByCreation: relationship.FieldCustomerCreatedAt,
-			ByCountry: relationship.FieldCustomerCountry, ByDomain: relationship.FieldCustomerDomain}[p.Key]
+		key := relationship.FieldSortName
+		if p.Created {
+			key = relationship.FieldCustomerCreatedAt
+		}
 		page := p.page(d, r, sql.And(sql.EQ(r.C(relationship.FieldPartnerID), string(partnerID)),
 			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String())),
 			key, relationship.FieldCustomerID).As("list_page")

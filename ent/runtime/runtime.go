@@ -707,18 +707,6 @@ func init() {
 	relationship.DefaultSortName = relationshipDescSortName.Default.(string)
 	// relationship.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
 	relationship.SortNameValidator = relationshipDescSortName.Validators[0].(func(string) error)
-	// relationshipDescCustomerCountry is the schema descriptor for customer_country field.
-	relationshipDescCustomerCountry := relationshipFields[12].Descriptor()
-	// relationship.DefaultCustomerCountry holds the default value on creation for the customer_country field.
-	relationship.DefaultCustomerCountry = relationshipDescCustomerCountry.Default.(string)
-	// relationship.CustomerCountryValidator is a validator for the "customer_country" field. It is called by the builders before save.
-	relationship.CustomerCountryValidator = relationshipDescCustomerCountry.Validators[0].(func(string) error)
-	// relationshipDescCustomerDomain is the schema descriptor for customer_domain field.
-	relationshipDescCustomerDomain := relationshipFields[13].Descriptor()
-	// relationship.DefaultCustomerDomain holds the default value on creation for the customer_domain field.
-	relationship.DefaultCustomerDomain = relationshipDescCustomerDomain.Default.(string)
-	// relationship.CustomerDomainValidator is a validator for the "customer_domain" field. It is called by the builders before save.
-	relationship.CustomerDomainValidator = relationshipDescCustomerDomain.Validators[0].(func(string) error)
 	// relationshipDescID is the schema descriptor for id field.
 	relationshipDescID := relationshipMixinFields0[0].Descriptor()
 	// relationship.DefaultID holds the default value on creation for the id field.

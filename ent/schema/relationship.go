@@ -48,12 +48,6 @@ func (Relationship) Fields() []ent.Field {
 		field.Time("customer_created_at").Optional().Nillable().Immutable().SchemaType(TimeColumn).
 			Comment("The customer's created_at, so that the partner's list newest first is a range of its relationships.").
 			Annotations(entgql.Skip()),
-		field.String("customer_country").MaxLen(2).Default("").
-			Comment("The customer's country, so that the partner's list by country is a range of its relationships.").
-			Annotations(entgql.Skip()),
-		field.String("customer_domain").MaxLen(43).Default("").
-			Comment("The customer's primary_domain, so that the partner's list by domain is a range of its relationships.").
-			Annotations(entgql.Skip()),
 	}
 }
 
@@ -78,12 +72,6 @@ func (Relationship) Indexes() []ent.Index {
 		index.Fields("partner_id", "status", "customer_created_at", "customer_id"),
 		index.Fields("partner_id", "status", "customer_created_at", "customer_id").
 			StorageKey("relationship_listed_created_desc").Annotations(entsql.DescColumns("customer_created_at")),
-		index.Fields("partner_id", "status", "customer_country", "customer_id").StorageKey("relationship_listed_country"),
-		index.Fields("partner_id", "status", "customer_country", "customer_id").
-			StorageKey("relationship_listed_country_desc").Annotations(entsql.DescColumns("customer_country")),
-		index.Fields("partner_id", "status", "customer_domain", "customer_id").StorageKey("relationship_listed_domain"),
-		index.Fields("partner_id", "status", "customer_domain", "customer_id").
-			StorageKey("relationship_listed_domain_desc").Annotations(entsql.DescColumns("customer_domain")),
 		index.Fields("customer_id", "partner_id"),
 		index.Fields("partner_id", "associated_partner_id"),
 	}
