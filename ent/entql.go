@@ -275,7 +275,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldRequestExpiresAt:    {Type: field.TypeTime, Column: relationship.FieldRequestExpiresAt},
 			relationship.FieldRemovedAt:           {Type: field.TypeTime, Column: relationship.FieldRemovedAt},
 			relationship.FieldSortName:            {Type: field.TypeString, Column: relationship.FieldSortName},
-			relationship.FieldCustomerCreatedAt:   {Type: field.TypeTime, Column: relationship.FieldCustomerCreatedAt},
 		},
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
@@ -2180,11 +2179,6 @@ func (f *RelationshipFilter) WhereRemovedAt(p entql.TimeP) {
 // WhereSortName applies the entql string predicate on the sort_name field.
 func (f *RelationshipFilter) WhereSortName(p entql.StringP) {
 	f.Where(p.Field(relationship.FieldSortName))
-}
-
-// WhereCustomerCreatedAt applies the entql time.Time predicate on the customer_created_at field.
-func (f *RelationshipFilter) WhereCustomerCreatedAt(p entql.TimeP) {
-	f.Where(p.Field(relationship.FieldCustomerCreatedAt))
 }
 
 // WhereHasPartner applies a predicate to check if query has an edge partner.

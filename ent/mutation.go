@@ -10130,7 +10130,6 @@ type RelationshipMutation struct {
 	request_expires_at        *time.Time
 	removed_at                *time.Time
 	sort_name                 *string
-	customer_created_at       *time.Time
 	clearedFields             map[string]struct{}
 	partner                   *pulid.ID
 	clearedpartner            bool
@@ -10836,55 +10835,6 @@ func (m *RelationshipMutation) ResetSortName() {
 	m.sort_name = nil
 }
 
-// SetCustomerCreatedAt sets the "customer_created_at" field.
-func (m *RelationshipMutation) SetCustomerCreatedAt(t time.Time) {
-	m.customer_created_at = &t
-}
-
-// CustomerCreatedAt returns the value of the "customer_created_at" field in the mutation.
-func (m *RelationshipMutation) CustomerCreatedAt() (r time.Time, exists bool) {
-	v := m.customer_created_at
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldCustomerCreatedAt returns the old "customer_created_at" field's value of the Relationship entity.
-// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RelationshipMutation) OldCustomerCreatedAt(ctx context.Context) (v *time.Time, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldCustomerCreatedAt is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldCustomerCreatedAt requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldCustomerCreatedAt: %w", err)
-	}
-	return oldValue.CustomerCreatedAt, nil
-}
-
-// ClearCustomerCreatedAt clears the value of the "customer_created_at" field.
-func (m *RelationshipMutation) ClearCustomerCreatedAt() {
-	m.customer_created_at = nil
-	m.clearedFields[relationship.FieldCustomerCreatedAt] = struct{}{}
-}
-
-// CustomerCreatedAtCleared returns if the "customer_created_at" field was cleared in this mutation.
-func (m *RelationshipMutation) CustomerCreatedAtCleared() bool {
-	_, ok := m.clearedFields[relationship.FieldCustomerCreatedAt]
-	return ok
-}
-
-// ResetCustomerCreatedAt resets all changes to the "customer_created_at" field.
-func (m *RelationshipMutation) ResetCustomerCreatedAt() {
-	m.customer_created_at = nil
-	delete(m.clearedFields, relationship.FieldCustomerCreatedAt)
-}
-
 // ClearPartner clears the "partner" edge to the Partner entity.
 func (m *RelationshipMutation) ClearPartner() {
 	m.clearedpartner = true
@@ -11000,7 +10950,7 @@ func (m *RelationshipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RelationshipMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, relationship.FieldCreatedAt)
 	}
@@ -11043,9 +10993,6 @@ func (m *RelationshipMutation) Fields() []string {
 	if m.sort_name != nil {
 		fields = append(fields, relationship.FieldSortName)
 	}
-	if m.customer_created_at != nil {
-		fields = append(fields, relationship.FieldCustomerCreatedAt)
-	}
 	return fields
 }
 
@@ -11082,8 +11029,6 @@ func (m *RelationshipMutation) Field(name string) (ent.Value, bool) {
 		return m.RemovedAt()
 	case relationship.FieldSortName:
 		return m.SortName()
-	case relationship.FieldCustomerCreatedAt:
-		return m.CustomerCreatedAt()
 	}
 	return nil, false
 }
@@ -11121,8 +11066,6 @@ func (m *RelationshipMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldRemovedAt(ctx)
 	case relationship.FieldSortName:
 		return m.OldSortName(ctx)
-	case relationship.FieldCustomerCreatedAt:
-		return m.OldCustomerCreatedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -11230,13 +11173,6 @@ func (m *RelationshipMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSortName(v)
 		return nil
-	case relationship.FieldCustomerCreatedAt:
-		v, ok := value.(time.Time)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetCustomerCreatedAt(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -11297,9 +11233,6 @@ func (m *RelationshipMutation) ClearedFields() []string {
 	if m.FieldCleared(relationship.FieldRemovedAt) {
 		fields = append(fields, relationship.FieldRemovedAt)
 	}
-	if m.FieldCleared(relationship.FieldCustomerCreatedAt) {
-		fields = append(fields, relationship.FieldCustomerCreatedAt)
-	}
 	return fields
 }
 
@@ -11328,9 +11261,6 @@ func (m *RelationshipMutation) ClearField(name string) error {
 		return nil
 	case relationship.FieldRemovedAt:
 		m.ClearRemovedAt()
-		return nil
-	case relationship.FieldCustomerCreatedAt:
-		m.ClearCustomerCreatedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship nullable field %s", name)
@@ -11381,9 +11311,6 @@ func (m *RelationshipMutation) ResetField(name string) error {
 		return nil
 	case relationship.FieldSortName:
 		m.ResetSortName()
-		return nil
-	case relationship.FieldCustomerCreatedAt:
-		m.ResetCustomerCreatedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)

@@ -48,8 +48,6 @@ type Relationship struct {
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
 	// The customer's sort_name, so that the partner's list by name is a range of its relationships (rule.ListingPage).
 	SortName string `json:"sort_name,omitempty"`
-	// The customer's created_at, so that the partner's list newest first is a range of its relationships.
-	CustomerCreatedAt *time.Time `json:"customer_created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RelationshipQuery when eager-loading is set.
 	Edges        RelationshipEdges `json:"edges"`
@@ -119,7 +117,7 @@ func (*Relationship) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case relationship.FieldType, relationship.FieldStatus, relationship.FieldRequestSecretHash, relationship.FieldSortName:
 			values[i] = new(sql.NullString)
-		case relationship.FieldCreatedAt, relationship.FieldUpdatedAt, relationship.FieldStartedAt, relationship.FieldRequestExpiresAt, relationship.FieldRemovedAt, relationship.FieldCustomerCreatedAt:
+		case relationship.FieldCreatedAt, relationship.FieldUpdatedAt, relationship.FieldStartedAt, relationship.FieldRequestExpiresAt, relationship.FieldRemovedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -231,13 +229,6 @@ func (_m *Relationship) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.SortName = value.String
 			}
-		case relationship.FieldCustomerCreatedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
-				return fmt.Errorf("unexpected type %T for field customer_created_at", values[i])
-			} else if value.Valid {
-				_m.CustomerCreatedAt = new(time.Time)
-				*_m.CustomerCreatedAt = value.Time
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -337,11 +328,6 @@ func (_m *Relationship) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("sort_name=")
 	builder.WriteString(_m.SortName)
-	builder.WriteString(", ")
-	if v := _m.CustomerCreatedAt; v != nil {
-		builder.WriteString("customer_created_at=")
-		builder.WriteString(v.Format(time.ANSIC))
-	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -198,20 +198,6 @@ func (_c *RelationshipCreate) SetNillableSortName(v *string) *RelationshipCreate
 	return _c
 }
 
-// SetCustomerCreatedAt sets the "customer_created_at" field.
-func (_c *RelationshipCreate) SetCustomerCreatedAt(v time.Time) *RelationshipCreate {
-	_c.mutation.SetCustomerCreatedAt(v)
-	return _c
-}
-
-// SetNillableCustomerCreatedAt sets the "customer_created_at" field if the given value is not nil.
-func (_c *RelationshipCreate) SetNillableCustomerCreatedAt(v *time.Time) *RelationshipCreate {
-	if v != nil {
-		_c.SetCustomerCreatedAt(*v)
-	}
-	return _c
-}
-
 // SetID sets the "id" field.
 func (_c *RelationshipCreate) SetID(v pulid.ID) *RelationshipCreate {
 	_c.mutation.SetID(v)
@@ -457,10 +443,6 @@ func (_c *RelationshipCreate) createSpec() (*Relationship, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.SortName(); ok {
 		_spec.SetField(relationship.FieldSortName, field.TypeString, value)
 		_node.SortName = value
-	}
-	if value, ok := _c.mutation.CustomerCreatedAt(); ok {
-		_spec.SetField(relationship.FieldCustomerCreatedAt, field.TypeTime, value)
-		_node.CustomerCreatedAt = &value
 	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -719,9 +701,6 @@ func (u *RelationshipUpsertOne) UpdateNewValues() *RelationshipUpsertOne {
 		}
 		if _, exists := u.create.mutation.RequestSecretHash(); exists {
 			s.SetIgnore(relationship.FieldRequestSecretHash)
-		}
-		if _, exists := u.create.mutation.CustomerCreatedAt(); exists {
-			s.SetIgnore(relationship.FieldCustomerCreatedAt)
 		}
 	}))
 	return u
@@ -1094,9 +1073,6 @@ func (u *RelationshipUpsertBulk) UpdateNewValues() *RelationshipUpsertBulk {
 			}
 			if _, exists := b.mutation.RequestSecretHash(); exists {
 				s.SetIgnore(relationship.FieldRequestSecretHash)
-			}
-			if _, exists := b.mutation.CustomerCreatedAt(); exists {
-				s.SetIgnore(relationship.FieldCustomerCreatedAt)
 			}
 		}
 	}))

@@ -288,9 +288,6 @@ func (_u *RelationshipUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.SortName(); ok {
 		_spec.SetField(relationship.FieldSortName, field.TypeString, value)
 	}
-	if _u.mutation.CustomerCreatedAtCleared() {
-		_spec.ClearField(relationship.FieldCustomerCreatedAt, field.TypeTime)
-	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -601,9 +598,6 @@ func (_u *RelationshipUpdateOne) sqlSave(ctx context.Context) (_node *Relationsh
 	}
 	if value, ok := _u.mutation.SortName(); ok {
 		_spec.SetField(relationship.FieldSortName, field.TypeString, value)
-	}
-	if _u.mutation.CustomerCreatedAtCleared() {
-		_spec.ClearField(relationship.FieldCustomerCreatedAt, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Relationship{config: _u.config}

@@ -54,8 +54,8 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if page, ok := searchPage(f, orderBy, after, first, last); ok && selects(ctx, "edges") {
 		return r.searchList(ctx, page, preds, total, after, first, orderBy)
 	}
-	if page, ok := sortPage(orderBy, after, first, last, true); ok && len(preds) == 0 && total.n >= 0 {
-		// The whole list by name or by creation: a range of the partner's relationships (rule.SortPage).
+	if page, ok := namePage(orderBy, after, first, last); ok && len(preds) == 0 && total.n >= 0 {
+		// The whole list by name: a range of the partner's relationships (rule.NamePage).
 		v := viewer.FromContext(ctx)
 		q := r.client.Customer.Query()
 		q.Modify(page.ApplyListing(v.PartnerID))
@@ -94,28 +94,16 @@ func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Curs
 	if !ok {
 		return page, false
 	}
-	page.SortPage, ok = sortPage(orderBy, after, first, last, false)
+	page.NamePage, ok = namePage(orderBy, after, first, last)
 	return page, ok
 }
 
-// sortPage returns the rule.SortPage of a list sorted by company name (or, with byCreation, by when
-// the customers were created) and paged forwards.
-func sortPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int, byCreation bool) (rule.SortPage, bool) {
-	if len(orderBy) != 1 || last != nil || first == nil || *first == 0 {
-		return rule.SortPage{}, false
+// namePage returns the rule.NamePage of a list sorted by company name and paged forwards.
+func namePage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.NamePage, bool) {
+	if len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() || last != nil || first == nil || *first == 0 {
+		return rule.NamePage{}, false
 	}
-	created := false
-	switch orderBy[0].Field.String() {
-	case ent.CustomerOrderFieldSortName.String():
-	case ent.CustomerOrderFieldCreatedAt.String():
-		created = true
-		if !byCreation {
-			return rule.SortPage{}, false
-		}
-	default:
-		return rule.SortPage{}, false
-	}
-	page := rule.SortPage{Created: created, Desc: orderBy[0].Direction == entgql.OrderDirectionDesc, Limit: *first + 1}
+	page := rule.NamePage{Desc: orderBy[0].Direction == entgql.OrderDirectionDesc, Limit: *first + 1}
 	if after != nil && page.CursorFrom(after.ID, after.Value) != nil {
 		return page, false // not a cursor of this order: the general query says so
 	}

@@ -406,7 +406,6 @@ var (
 		{Name: "request_expires_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "removed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "sort_name", Type: field.TypeString, Size: 255, Default: ""},
-		{Name: "customer_created_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "associated_partner_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -419,19 +418,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "relationships_customers_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[13]},
+				Columns:    []*schema.Column{RelationshipsColumns[12]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[14]},
+				Columns:    []*schema.Column{RelationshipsColumns[13]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_associated_partner",
-				Columns:    []*schema.Column{RelationshipsColumns[15]},
+				Columns:    []*schema.Column{RelationshipsColumns[14]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -440,17 +439,17 @@ var (
 			{
 				Name:    "relationship_partner_id_status_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[14], RelationshipsColumns[5], RelationshipsColumns[13]},
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[12]},
 			},
 			{
 				Name:    "relationship_partner_id_status_sort_name_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[14], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[13]},
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
 			},
 			{
 				Name:    "relationship_partner_id_status_sort_name_desc_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[14], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[13]},
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
 				Annotation: &entsql.IndexAnnotation{
 					DescColumns: map[string]bool{
 						RelationshipsColumns[11].Name: true,
@@ -458,29 +457,14 @@ var (
 				},
 			},
 			{
-				Name:    "relationship_partner_id_status_customer_created_at_customer_id",
-				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[14], RelationshipsColumns[5], RelationshipsColumns[12], RelationshipsColumns[13]},
-			},
-			{
-				Name:    "relationship_listed_created_desc",
-				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[14], RelationshipsColumns[5], RelationshipsColumns[12], RelationshipsColumns[13]},
-				Annotation: &entsql.IndexAnnotation{
-					DescColumns: map[string]bool{
-						RelationshipsColumns[12].Name: true,
-					},
-				},
-			},
-			{
 				Name:    "relationship_customer_id_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[14]},
+				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[13]},
 			},
 			{
 				Name:    "relationship_partner_id_associated_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[14], RelationshipsColumns[15]},
+				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[14]},
 			},
 		},
 	}

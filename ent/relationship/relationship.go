@@ -47,8 +47,6 @@ const (
 	FieldRemovedAt = "removed_at"
 	// FieldSortName holds the string denoting the sort_name field in the database.
 	FieldSortName = "sort_name"
-	// FieldCustomerCreatedAt holds the string denoting the customer_created_at field in the database.
-	FieldCustomerCreatedAt = "customer_created_at"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -97,7 +95,6 @@ var Columns = []string{
 	FieldRequestExpiresAt,
 	FieldRemovedAt,
 	FieldSortName,
-	FieldCustomerCreatedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -268,11 +265,6 @@ func ByRemovedAt(opts ...sql.OrderTermOption) OrderOption {
 // BySortName orders the results by the sort_name field.
 func BySortName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSortName, opts...).ToFunc()
-}
-
-// ByCustomerCreatedAt orders the results by the customer_created_at field.
-func ByCustomerCreatedAt(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldCustomerCreatedAt, opts...).ToFunc()
 }
 
 // ByPartnerField orders the results by partner field.

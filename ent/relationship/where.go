@@ -116,11 +116,6 @@ func SortName(v string) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldSortName, v))
 }
 
-// CustomerCreatedAt applies equality check predicate on the "customer_created_at" field. It's identical to CustomerCreatedAtEQ.
-func CustomerCreatedAt(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldEQ(FieldCustomerCreatedAt, v))
-}
-
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldCreatedAt, v))
@@ -799,56 +794,6 @@ func SortNameEqualFold(v string) predicate.Relationship {
 // SortNameContainsFold applies the ContainsFold predicate on the "sort_name" field.
 func SortNameContainsFold(v string) predicate.Relationship {
 	return predicate.Relationship(sql.FieldContainsFold(FieldSortName, v))
-}
-
-// CustomerCreatedAtEQ applies the EQ predicate on the "customer_created_at" field.
-func CustomerCreatedAtEQ(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldEQ(FieldCustomerCreatedAt, v))
-}
-
-// CustomerCreatedAtNEQ applies the NEQ predicate on the "customer_created_at" field.
-func CustomerCreatedAtNEQ(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldNEQ(FieldCustomerCreatedAt, v))
-}
-
-// CustomerCreatedAtIn applies the In predicate on the "customer_created_at" field.
-func CustomerCreatedAtIn(vs ...time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldIn(FieldCustomerCreatedAt, vs...))
-}
-
-// CustomerCreatedAtNotIn applies the NotIn predicate on the "customer_created_at" field.
-func CustomerCreatedAtNotIn(vs ...time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldNotIn(FieldCustomerCreatedAt, vs...))
-}
-
-// CustomerCreatedAtGT applies the GT predicate on the "customer_created_at" field.
-func CustomerCreatedAtGT(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldGT(FieldCustomerCreatedAt, v))
-}
-
-// CustomerCreatedAtGTE applies the GTE predicate on the "customer_created_at" field.
-func CustomerCreatedAtGTE(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldGTE(FieldCustomerCreatedAt, v))
-}
-
-// CustomerCreatedAtLT applies the LT predicate on the "customer_created_at" field.
-func CustomerCreatedAtLT(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldLT(FieldCustomerCreatedAt, v))
-}
-
-// CustomerCreatedAtLTE applies the LTE predicate on the "customer_created_at" field.
-func CustomerCreatedAtLTE(v time.Time) predicate.Relationship {
-	return predicate.Relationship(sql.FieldLTE(FieldCustomerCreatedAt, v))
-}
-
-// CustomerCreatedAtIsNil applies the IsNil predicate on the "customer_created_at" field.
-func CustomerCreatedAtIsNil() predicate.Relationship {
-	return predicate.Relationship(sql.FieldIsNull(FieldCustomerCreatedAt))
-}
-
-// CustomerCreatedAtNotNil applies the NotNil predicate on the "customer_created_at" field.
-func CustomerCreatedAtNotNil() predicate.Relationship {
-	return predicate.Relationship(sql.FieldNotNull(FieldCustomerCreatedAt))
 }
 
 // HasPartner applies the HasEdge predicate on the "partner" edge.

@@ -82,22 +82,19 @@ func CustomerSearchTerms() ent.Hook {
 	}
 }
 
-// RelationshipSortKey gives a new relationship its customer's sort keys (relationship.sort_name and
-// customer_created_at), unless the writer set them (sort_name's default, applied before hooks run, is
-// empty).
+// RelationshipSortKey gives a new relationship its customer's sort key (relationship.sort_name), unless
+// the writer set it (the field's default, applied before hooks run, is empty).
 func RelationshipSortKey() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
-			key, _ := m.SortName()
-			_, created := m.CustomerCreatedAt()
-			if id, ok := m.CustomerID(); ok && (key == "" || !created) {
-				c, err := m.Client().Customer.Query().Where(customer.ID(id)).
-					Select(customer.FieldSortName, customer.FieldCreatedAt).Only(viewer.SystemContext(ctx))
-				if err != nil {
-					return nil, err
+			if key, _ := m.SortName(); key == "" {
+				if id, ok := m.CustomerID(); ok {
+					key, err := m.Client().Customer.Query().Where(customer.ID(id)).Select(customer.FieldSortName).String(viewer.SystemContext(ctx))
+					if err != nil {
+						return nil, err
+					}
+					m.SetSortName(key)
 				}
-				m.SetSortName(c.SortName)
-				m.SetCustomerCreatedAt(c.CreatedAt)
 			}
 			return next.Mutate(ctx, m)
 		})
@@ -144,7 +141,7 @@ func CustomerAddedByViewer() ent.Hook {
 			now := clock.Now()
 			rel := m.Client().Relationship.Create().
 				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
-				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now).SetSortName(c.SortName).SetCustomerCreatedAt(c.CreatedAt)
+				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now).SetSortName(c.SortName)
 			if forReseller {
 				rel.SetAssociatedPartnerID(reseller)
 			}
@@ -156,7 +153,7 @@ func CustomerAddedByViewer() ent.Hook {
 				// the checks above.
 				err := m.Client().Relationship.Create().SetPartnerID(reseller).SetCustomerID(c.ID).
 					SetType(relationship.TypeINDIRECT_RESELLER).SetAssociatedPartnerID(v.PartnerID).
-					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).SetSortName(c.SortName).SetCustomerCreatedAt(c.CreatedAt).Exec(viewer.SystemContext(ctx))
+					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).SetSortName(c.SortName).Exec(viewer.SystemContext(ctx))
 				if err != nil {
 					return nil, err
 				}

@@ -3,7 +3,6 @@ package rule
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -15,52 +14,44 @@ import (
 	"partnerhub/ent/text"
 )
 
-// SortPage is where a page of the list sorted by company name (or, for the whole list, by creation)
-// starts and how long it is.
-type SortPage struct {
-	Created bool // newest or oldest first instead of by name (ApplyListing only)
-	Desc    bool // Z to A, newest first (ties by ID, ascending, as the cursors order them)
-	After   *SortCursor
-	Limit   int // rows to read: the page size plus one, to know whether another page follows
+// NamePage is where a page of the list sorted by company name starts and how long it is.
+type NamePage struct {
+	Desc  bool // company name Z to A (ties by ID, ascending, as the cursors order them)
+	After *NameCursor
+	Limit int // rows to read: the page size plus one, to know whether another page follows
 }
 
-// SortCursor is where a SortPage starts: after this customer.
-type SortCursor struct {
-	Value any // the sort key: a name's sort key, or a creation time
-	ID    pulid.ID
+// NameCursor is where a NamePage starts: after this customer.
+type NameCursor struct {
+	SortName string
+	ID       pulid.ID
 }
 
-// CursorFrom reads a list cursor of the page's order (the key, or a list holding it, and the
-// customer ID).
-func (p *SortPage) CursorFrom(id pulid.ID, value any) error {
+// CursorFrom reads a list cursor of the company-name order (the sort key, or a list holding it, and
+// the customer ID).
+func (p *NamePage) CursorFrom(id pulid.ID, value any) error {
 	if vs, ok := value.([]any); ok && len(vs) == 1 {
 		value = vs[0]
 	}
-	ok := false
-	switch value.(type) {
-	case string:
-		ok = !p.Created
-	case time.Time:
-		ok = p.Created
-	}
+	name, ok := value.(string)
 	if !ok {
-		return fmt.Errorf("list page: cursor value %T", value)
+		return fmt.Errorf("name page: cursor value %T", value)
 	}
-	p.After = &SortCursor{Value: value, ID: id}
+	p.After = &NameCursor{SortName: name, ID: id}
 	return nil
 }
 
 // page is the derived table of the page's customer IDs from table t (search terms or relationships,
 // both carrying the sort key and the customer ID) where match holds: one row per customer, in the
 // page's order, after its cursor.
-func (p SortPage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Predicate, sortName, customerID string) *sql.Selector {
+func (p NamePage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Predicate, sortName, customerID string) *sql.Selector {
 	where := match
 	if c := p.After; c != nil {
-		beyond := sql.GT(t.C(sortName), c.Value)
+		beyond := sql.GT(t.C(sortName), c.SortName)
 		if p.Desc {
-			beyond = sql.LT(t.C(sortName), c.Value)
+			beyond = sql.LT(t.C(sortName), c.SortName)
 		}
-		where = sql.And(match, sql.Or(beyond, sql.And(sql.EQ(t.C(sortName), c.Value), sql.GT(t.C(customerID), string(c.ID)))))
+		where = sql.And(match, sql.Or(beyond, sql.And(sql.EQ(t.C(sortName), c.SortName), sql.GT(t.C(customerID), string(c.ID)))))
 	}
 	byName := sql.Asc(t.C(sortName))
 	if p.Desc {
@@ -72,21 +63,16 @@ func (p SortPage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Pre
 }
 
 // ApplyListing restricts a customer query of the viewer partner to the page of its whole list: a
-// range of the partner's ACTIVE relationships in the order of their copy of the customer's sort key
-// (relationship.sort_name or customer_created_at; an index for each direction), joined as a derived
-// table, so the page costs the same whatever the partner's share of all customers and wherever its
-// customers fall in the order of all customers.
-func (p SortPage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
+// range of the partner's ACTIVE relationships in the order of their sort key (relationship.sort_name;
+// an index for each direction), joined as a derived table, so the page costs the same whatever the
+// partner's share of all customers.
+func (p NamePage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
 		r := d.Table(relationship.Table).As("listed")
-		key := relationship.FieldSortName
-		if p.Created {
-			key = relationship.FieldCustomerCreatedAt
-		}
 		page := p.page(d, r, sql.And(sql.EQ(r.C(relationship.FieldPartnerID), string(partnerID)),
 			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String())),
-			key, relationship.FieldCustomerID).As("list_page")
+			relationship.FieldSortName, relationship.FieldCustomerID).As("list_page")
 		s.Join(page).On(s.C(customer.FieldID), page.C(relationship.FieldCustomerID))
 	}
 }
@@ -97,7 +83,7 @@ func (p SortPage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 // the page's customers. Without it a search reads every matching customer to sort them: 5,600
 // customer rows for "ab" in a partner with 200,000 customers.
 type SearchPage struct {
-	SortPage
+	NamePage
 	Words            []string   // the search's words (text.QueryWords)
 	TagsAny, TagsAll []pulid.ID // the tag filters, already checked to be the partner's tags
 }

@@ -45,9 +45,6 @@ func (Relationship) Fields() []ent.Field {
 		field.String("sort_name").MaxLen(255).Default("").
 			Comment("The customer's sort_name, so that the partner's list by name is a range of its relationships (rule.ListingPage).").
 			Annotations(entgql.Skip()),
-		field.Time("customer_created_at").Optional().Nillable().Immutable().SchemaType(TimeColumn).
-			Comment("The customer's created_at, so that the partner's list newest first is a range of its relationships.").
-			Annotations(entgql.Skip()),
 	}
 }
 
@@ -69,9 +66,6 @@ func (Relationship) Indexes() []ent.Index {
 		index.Fields("partner_id", "status", "sort_name", "customer_id"),
 		index.Fields("partner_id", "status", "sort_name", "customer_id").
 			StorageKey("relationship_partner_id_status_sort_name_desc_customer_id").Annotations(entsql.DescColumns("sort_name")),
-		index.Fields("partner_id", "status", "customer_created_at", "customer_id"),
-		index.Fields("partner_id", "status", "customer_created_at", "customer_id").
-			StorageKey("relationship_listed_created_desc").Annotations(entsql.DescColumns("customer_created_at")),
 		index.Fields("customer_id", "partner_id"),
 		index.Fields("partner_id", "associated_partner_id"),
 	}
