@@ -74,17 +74,20 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if err != nil || !inPage {
 		return conn, err
 	}
+	return conn, totalFromPage(conn)
+}
+
+// totalFromPage sets conn's total from the listTotalColumn its rows carry (0 without rows).
+func totalFromPage(conn *ent.CustomerConnection) error {
 	conn.TotalCount = 0
-	if len(conn.Edges) > 0 {
-		v, err := conn.Edges[0].Node.Value(listTotalColumn)
-		if err != nil {
-			return nil, err
-		}
-		if conn.TotalCount, err = intValue(v); err != nil {
-			return nil, err
-		}
+	if len(conn.Edges) == 0 {
+		return nil
 	}
-	return conn, nil
+	v, err := conn.Edges[0].Node.Value(listTotalColumn)
+	if err == nil {
+		conn.TotalCount, err = intValue(v)
+	}
+	return err
 }
 
 // searchPage returns the rule.SearchPage of a search sorted by company name and paged forwards, when
@@ -129,20 +132,13 @@ func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, pr
 	if err != nil || !withTotal {
 		return conn, err
 	}
-	if len(conn.Edges) == 0 {
-		conn.TotalCount = 0 // a first page without customers: nothing matches
-		if after != nil {
-			// Past the last match: no row carries the total, so count (a rare request).
-			conn.TotalCount, err = r.client.Customer.Query().Where(preds...).Count(withKnownTotal(rule.FilteredList(ctx), knownTotal{n: -1}))
-		}
+	if len(conn.Edges) == 0 && after != nil {
+		// Past the last match: no row carries the total, so count (a rare request). A first page
+		// without customers means nothing matches: 0.
+		conn.TotalCount, err = r.client.Customer.Query().Where(preds...).Count(withKnownTotal(rule.FilteredList(ctx), knownTotal{n: -1}))
 		return conn, err
 	}
-	value, err := conn.Edges[0].Node.Value(listTotalColumn)
-	if err != nil {
-		return nil, err
-	}
-	conn.TotalCount, err = intValue(value)
-	return conn, err
+	return conn, totalFromPage(conn)
 }
 
 // listTotalColumn carries a filtered list's total on each row of its first page.
