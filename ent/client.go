@@ -18,6 +18,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/offer"
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
@@ -51,6 +52,8 @@ type Client struct {
 	CustomerTag *CustomerTagClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
+	// ListEntry is the client for interacting with the ListEntry builders.
+	ListEntry *ListEntryClient
 	// Offer is the client for interacting with the Offer builders.
 	Offer *OfferClient
 	// Order is the client for interacting with the Order builders.
@@ -86,6 +89,7 @@ func (c *Client) init() {
 	c.Customer = NewCustomerClient(c.config)
 	c.CustomerTag = NewCustomerTagClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
+	c.ListEntry = NewListEntryClient(c.config)
 	c.Offer = NewOfferClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.Partner = NewPartnerClient(c.config)
@@ -193,6 +197,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Customer:       NewCustomerClient(cfg),
 		CustomerTag:    NewCustomerTagClient(cfg),
 		Invitation:     NewInvitationClient(cfg),
+		ListEntry:      NewListEntryClient(cfg),
 		Offer:          NewOfferClient(cfg),
 		Order:          NewOrderClient(cfg),
 		Partner:        NewPartnerClient(cfg),
@@ -227,6 +232,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Customer:       NewCustomerClient(cfg),
 		CustomerTag:    NewCustomerTagClient(cfg),
 		Invitation:     NewInvitationClient(cfg),
+		ListEntry:      NewListEntryClient(cfg),
 		Offer:          NewOfferClient(cfg),
 		Order:          NewOrderClient(cfg),
 		Partner:        NewPartnerClient(cfg),
@@ -266,8 +272,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Activity, c.Agreement, c.BillingProfile, c.Customer, c.CustomerTag,
-		c.Invitation, c.Offer, c.Order, c.Partner, c.Relationship, c.SearchTerm,
-		c.Session, c.Subscription, c.Tag, c.User,
+		c.Invitation, c.ListEntry, c.Offer, c.Order, c.Partner, c.Relationship,
+		c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -278,8 +284,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Activity, c.Agreement, c.BillingProfile, c.Customer, c.CustomerTag,
-		c.Invitation, c.Offer, c.Order, c.Partner, c.Relationship, c.SearchTerm,
-		c.Session, c.Subscription, c.Tag, c.User,
+		c.Invitation, c.ListEntry, c.Offer, c.Order, c.Partner, c.Relationship,
+		c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -300,6 +306,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CustomerTag.mutate(ctx, m)
 	case *InvitationMutation:
 		return c.Invitation.mutate(ctx, m)
+	case *ListEntryMutation:
+		return c.ListEntry.mutate(ctx, m)
 	case *OfferMutation:
 		return c.Offer.mutate(ctx, m)
 	case *OrderMutation:
@@ -977,6 +985,22 @@ func (c *CustomerClient) QuerySearchTerms(_m *Customer) *SearchTermQuery {
 	return query
 }
 
+// QueryListEntries queries the list_entries edge of a Customer.
+func (c *CustomerClient) QueryListEntries(_m *Customer) *ListEntryQuery {
+	query := (&ListEntryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(listentry.Table, listentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ListEntriesTable, customer.ListEntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryOrders queries the orders edge of a Customer.
 func (c *CustomerClient) QueryOrders(_m *Customer) *OrderQuery {
 	query := (&OrderClient{config: c.config}).Query()
@@ -1363,6 +1387,156 @@ func (c *InvitationClient) mutate(ctx context.Context, m *InvitationMutation) (V
 		return (&InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Invitation mutation op: %q", m.Op())
+	}
+}
+
+// ListEntryClient is a client for the ListEntry schema.
+type ListEntryClient struct {
+	config
+}
+
+// NewListEntryClient returns a client for the ListEntry from the given config.
+func NewListEntryClient(c config) *ListEntryClient {
+	return &ListEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `listentry.Hooks(f(g(h())))`.
+func (c *ListEntryClient) Use(hooks ...Hook) {
+	c.hooks.ListEntry = append(c.hooks.ListEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `listentry.Intercept(f(g(h())))`.
+func (c *ListEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ListEntry = append(c.inters.ListEntry, interceptors...)
+}
+
+// Create returns a builder for creating a ListEntry entity.
+func (c *ListEntryClient) Create() *ListEntryCreate {
+	mutation := newListEntryMutation(c.config, OpCreate)
+	return &ListEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ListEntry entities.
+func (c *ListEntryClient) CreateBulk(builders ...*ListEntryCreate) *ListEntryCreateBulk {
+	return &ListEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ListEntryClient) MapCreateBulk(slice any, setFunc func(*ListEntryCreate, int)) *ListEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ListEntryCreateBulk{err: fmt.Errorf("calling to ListEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ListEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ListEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ListEntry.
+func (c *ListEntryClient) Update() *ListEntryUpdate {
+	mutation := newListEntryMutation(c.config, OpUpdate)
+	return &ListEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ListEntryClient) UpdateOne(_m *ListEntry) *ListEntryUpdateOne {
+	mutation := newListEntryMutation(c.config, OpUpdateOne, withListEntry(_m))
+	return &ListEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ListEntryClient) UpdateOneID(id int) *ListEntryUpdateOne {
+	mutation := newListEntryMutation(c.config, OpUpdateOne, withListEntryID(id))
+	return &ListEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ListEntry.
+func (c *ListEntryClient) Delete() *ListEntryDelete {
+	mutation := newListEntryMutation(c.config, OpDelete)
+	return &ListEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ListEntryClient) DeleteOne(_m *ListEntry) *ListEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ListEntryClient) DeleteOneID(id int) *ListEntryDeleteOne {
+	builder := c.Delete().Where(listentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ListEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for ListEntry.
+func (c *ListEntryClient) Query() *ListEntryQuery {
+	return &ListEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeListEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ListEntry entity by its id.
+func (c *ListEntryClient) Get(ctx context.Context, id int) (*ListEntry, error) {
+	return c.Query().Where(listentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ListEntryClient) GetX(ctx context.Context, id int) *ListEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a ListEntry.
+func (c *ListEntryClient) QueryCustomer(_m *ListEntry) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(listentry.Table, listentry.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, listentry.CustomerTable, listentry.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ListEntryClient) Hooks() []Hook {
+	hooks := c.hooks.ListEntry
+	return append(hooks[:len(hooks):len(hooks)], listentry.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ListEntryClient) Interceptors() []Interceptor {
+	return c.inters.ListEntry
+}
+
+func (c *ListEntryClient) mutate(ctx context.Context, m *ListEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ListEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ListEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ListEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ListEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ListEntry mutation op: %q", m.Op())
 	}
 }
 
@@ -2911,13 +3085,13 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation, Offer,
-		Order, Partner, Relationship, SearchTerm, Session, Subscription, Tag,
-		User []ent.Hook
+		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation,
+		ListEntry, Offer, Order, Partner, Relationship, SearchTerm, Session,
+		Subscription, Tag, User []ent.Hook
 	}
 	inters struct {
-		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation, Offer,
-		Order, Partner, Relationship, SearchTerm, Session, Subscription, Tag,
-		User []ent.Interceptor
+		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation,
+		ListEntry, Offer, Order, Partner, Relationship, SearchTerm, Session,
+		Subscription, Tag, User []ent.Interceptor
 	}
 )

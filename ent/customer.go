@@ -80,6 +80,8 @@ type CustomerEdges struct {
 	Tags []*Tag `json:"tags,omitempty"`
 	// SearchTerms holds the value of the search_terms edge.
 	SearchTerms []*SearchTerm `json:"search_terms,omitempty"`
+	// ListEntries holds the value of the list_entries edge.
+	ListEntries []*ListEntry `json:"list_entries,omitempty"`
 	// Orders holds the value of the orders edge.
 	Orders []*Order `json:"orders,omitempty"`
 	// The customer's subscriptions with the viewer's partner.
@@ -90,13 +92,14 @@ type CustomerEdges struct {
 	CustomerTags []*CustomerTag `json:"customer_tags,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
 	namedRelationships map[string][]*Relationship
 	namedTags          map[string][]*Tag
 	namedSearchTerms   map[string][]*SearchTerm
+	namedListEntries   map[string][]*ListEntry
 	namedOrders        map[string][]*Order
 	namedSubscriptions map[string][]*Subscription
 	namedAgreements    map[string][]*Agreement
@@ -141,10 +144,19 @@ func (e CustomerEdges) SearchTermsOrErr() ([]*SearchTerm, error) {
 	return nil, &NotLoadedError{edge: "search_terms"}
 }
 
+// ListEntriesOrErr returns the ListEntries value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ListEntriesOrErr() ([]*ListEntry, error) {
+	if e.loadedTypes[4] {
+		return e.ListEntries, nil
+	}
+	return nil, &NotLoadedError{edge: "list_entries"}
+}
+
 // OrdersOrErr returns the Orders value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Orders, nil
 	}
 	return nil, &NotLoadedError{edge: "orders"}
@@ -153,7 +165,7 @@ func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
 // SubscriptionsOrErr returns the Subscriptions value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Subscriptions, nil
 	}
 	return nil, &NotLoadedError{edge: "subscriptions"}
@@ -162,7 +174,7 @@ func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
 // AgreementsOrErr returns the Agreements value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Agreements, nil
 	}
 	return nil, &NotLoadedError{edge: "agreements"}
@@ -171,7 +183,7 @@ func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
 // CustomerTagsOrErr returns the CustomerTags value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CustomerTagsOrErr() ([]*CustomerTag, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.CustomerTags, nil
 	}
 	return nil, &NotLoadedError{edge: "customer_tags"}
@@ -385,6 +397,11 @@ func (_m *Customer) QuerySearchTerms() *SearchTermQuery {
 	return NewCustomerClient(_m.config).QuerySearchTerms(_m)
 }
 
+// QueryListEntries queries the "list_entries" edge of the Customer entity.
+func (_m *Customer) QueryListEntries() *ListEntryQuery {
+	return NewCustomerClient(_m.config).QueryListEntries(_m)
+}
+
 // QueryOrders queries the "orders" edge of the Customer entity.
 func (_m *Customer) QueryOrders() *OrderQuery {
 	return NewCustomerClient(_m.config).QueryOrders(_m)
@@ -572,6 +589,30 @@ func (_m *Customer) appendNamedSearchTerms(name string, edges ...*SearchTerm) {
 		_m.Edges.namedSearchTerms[name] = []*SearchTerm{}
 	} else {
 		_m.Edges.namedSearchTerms[name] = append(_m.Edges.namedSearchTerms[name], edges...)
+	}
+}
+
+// NamedListEntries returns the ListEntries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedListEntries(name string) ([]*ListEntry, error) {
+	if _m.Edges.namedListEntries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedListEntries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedListEntries(name string, edges ...*ListEntry) {
+	if _m.Edges.namedListEntries == nil {
+		_m.Edges.namedListEntries = make(map[string][]*ListEntry)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedListEntries[name] = []*ListEntry{}
+	} else {
+		_m.Edges.namedListEntries[name] = append(_m.Edges.namedListEntries[name], edges...)
 	}
 }
 

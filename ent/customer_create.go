@@ -9,6 +9,7 @@ import (
 	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/order"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
@@ -351,6 +352,21 @@ func (_c *CustomerCreate) AddSearchTerms(v ...*SearchTerm) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddSearchTermIDs(ids...)
+}
+
+// AddListEntryIDs adds the "list_entries" edge to the ListEntry entity by IDs.
+func (_c *CustomerCreate) AddListEntryIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddListEntryIDs(ids...)
+	return _c
+}
+
+// AddListEntries adds the "list_entries" edges to the ListEntry entity.
+func (_c *CustomerCreate) AddListEntries(v ...*ListEntry) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddListEntryIDs(ids...)
 }
 
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
@@ -807,6 +823,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ListEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

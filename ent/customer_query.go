@@ -12,6 +12,7 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/order"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
@@ -38,6 +39,7 @@ type CustomerQuery struct {
 	withRelationships      *RelationshipQuery
 	withTags               *TagQuery
 	withSearchTerms        *SearchTermQuery
+	withListEntries        *ListEntryQuery
 	withOrders             *OrderQuery
 	withSubscriptions      *SubscriptionQuery
 	withAgreements         *AgreementQuery
@@ -47,6 +49,7 @@ type CustomerQuery struct {
 	withNamedRelationships map[string]*RelationshipQuery
 	withNamedTags          map[string]*TagQuery
 	withNamedSearchTerms   map[string]*SearchTermQuery
+	withNamedListEntries   map[string]*ListEntryQuery
 	withNamedOrders        map[string]*OrderQuery
 	withNamedSubscriptions map[string]*SubscriptionQuery
 	withNamedAgreements    map[string]*AgreementQuery
@@ -168,6 +171,28 @@ func (_q *CustomerQuery) QuerySearchTerms() *SearchTermQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(searchterm.Table, searchterm.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchTermsTable, customer.SearchTermsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryListEntries chains the current query on the "list_entries" edge.
+func (_q *CustomerQuery) QueryListEntries() *ListEntryQuery {
+	query := (&ListEntryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(listentry.Table, listentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ListEntriesTable, customer.ListEntriesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -459,6 +484,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withRelationships:  _q.withRelationships.Clone(),
 		withTags:           _q.withTags.Clone(),
 		withSearchTerms:    _q.withSearchTerms.Clone(),
+		withListEntries:    _q.withListEntries.Clone(),
 		withOrders:         _q.withOrders.Clone(),
 		withSubscriptions:  _q.withSubscriptions.Clone(),
 		withAgreements:     _q.withAgreements.Clone(),
@@ -511,6 +537,17 @@ func (_q *CustomerQuery) WithSearchTerms(opts ...func(*SearchTermQuery)) *Custom
 		opt(query)
 	}
 	_q.withSearchTerms = query
+	return _q
+}
+
+// WithListEntries tells the query-builder to eager-load the nodes that are connected to
+// the "list_entries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithListEntries(opts ...func(*ListEntryQuery)) *CustomerQuery {
+	query := (&ListEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withListEntries = query
 	return _q
 }
 
@@ -642,11 +679,12 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withBillingProfile != nil,
 			_q.withRelationships != nil,
 			_q.withTags != nil,
 			_q.withSearchTerms != nil,
+			_q.withListEntries != nil,
 			_q.withOrders != nil,
 			_q.withSubscriptions != nil,
 			_q.withAgreements != nil,
@@ -701,6 +739,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withListEntries; query != nil {
+		if err := _q.loadListEntries(ctx, query, nodes,
+			func(n *Customer) { n.Edges.ListEntries = []*ListEntry{} },
+			func(n *Customer, e *ListEntry) { n.Edges.ListEntries = append(n.Edges.ListEntries, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withOrders; query != nil {
 		if err := _q.loadOrders(ctx, query, nodes,
 			func(n *Customer) { n.Edges.Orders = []*Order{} },
@@ -747,6 +792,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadSearchTerms(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedSearchTerms(name) },
 			func(n *Customer, e *SearchTerm) { n.appendNamedSearchTerms(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedListEntries {
+		if err := _q.loadListEntries(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedListEntries(name) },
+			func(n *Customer, e *ListEntry) { n.appendNamedListEntries(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -919,6 +971,36 @@ func (_q *CustomerQuery) loadSearchTerms(ctx context.Context, query *SearchTermQ
 	}
 	query.Where(predicate.SearchTerm(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.SearchTermsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadListEntries(ctx context.Context, query *ListEntryQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ListEntry)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(listentry.FieldCustomerID)
+	}
+	query.Where(predicate.ListEntry(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ListEntriesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1213,6 +1295,20 @@ func (_q *CustomerQuery) WithNamedSearchTerms(name string, opts ...func(*SearchT
 		_q.withNamedSearchTerms = make(map[string]*SearchTermQuery)
 	}
 	_q.withNamedSearchTerms[name] = query
+	return _q
+}
+
+// WithNamedListEntries tells the query-builder to eager-load the nodes that are connected to the "list_entries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedListEntries(name string, opts ...func(*ListEntryQuery)) *CustomerQuery {
+	query := (&ListEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedListEntries == nil {
+		_q.withNamedListEntries = make(map[string]*ListEntryQuery)
+	}
+	_q.withNamedListEntries[name] = query
 	return _q
 }
 

@@ -9,6 +9,7 @@ import (
 	"partnerhub/ent/agreement"
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/order"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
@@ -375,6 +376,21 @@ func (_u *CustomerUpdate) AddSearchTerms(v ...*SearchTerm) *CustomerUpdate {
 	return _u.AddSearchTermIDs(ids...)
 }
 
+// AddListEntryIDs adds the "list_entries" edge to the ListEntry entity by IDs.
+func (_u *CustomerUpdate) AddListEntryIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddListEntryIDs(ids...)
+	return _u
+}
+
+// AddListEntries adds the "list_entries" edges to the ListEntry entity.
+func (_u *CustomerUpdate) AddListEntries(v ...*ListEntry) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddListEntryIDs(ids...)
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
 func (_u *CustomerUpdate) AddOrderIDs(ids ...pulid.ID) *CustomerUpdate {
 	_u.mutation.AddOrderIDs(ids...)
@@ -492,6 +508,27 @@ func (_u *CustomerUpdate) RemoveSearchTerms(v ...*SearchTerm) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSearchTermIDs(ids...)
+}
+
+// ClearListEntries clears all "list_entries" edges to the ListEntry entity.
+func (_u *CustomerUpdate) ClearListEntries() *CustomerUpdate {
+	_u.mutation.ClearListEntries()
+	return _u
+}
+
+// RemoveListEntryIDs removes the "list_entries" edge to ListEntry entities by IDs.
+func (_u *CustomerUpdate) RemoveListEntryIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveListEntryIDs(ids...)
+	return _u
+}
+
+// RemoveListEntries removes "list_entries" edges to ListEntry entities.
+func (_u *CustomerUpdate) RemoveListEntries(v ...*ListEntry) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveListEntryIDs(ids...)
 }
 
 // ClearOrders clears all "orders" edges to the Order entity.
@@ -923,6 +960,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ListEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedListEntriesIDs(); len(nodes) > 0 && !_u.mutation.ListEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ListEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1424,6 +1506,21 @@ func (_u *CustomerUpdateOne) AddSearchTerms(v ...*SearchTerm) *CustomerUpdateOne
 	return _u.AddSearchTermIDs(ids...)
 }
 
+// AddListEntryIDs adds the "list_entries" edge to the ListEntry entity by IDs.
+func (_u *CustomerUpdateOne) AddListEntryIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddListEntryIDs(ids...)
+	return _u
+}
+
+// AddListEntries adds the "list_entries" edges to the ListEntry entity.
+func (_u *CustomerUpdateOne) AddListEntries(v ...*ListEntry) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddListEntryIDs(ids...)
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
 func (_u *CustomerUpdateOne) AddOrderIDs(ids ...pulid.ID) *CustomerUpdateOne {
 	_u.mutation.AddOrderIDs(ids...)
@@ -1541,6 +1638,27 @@ func (_u *CustomerUpdateOne) RemoveSearchTerms(v ...*SearchTerm) *CustomerUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSearchTermIDs(ids...)
+}
+
+// ClearListEntries clears all "list_entries" edges to the ListEntry entity.
+func (_u *CustomerUpdateOne) ClearListEntries() *CustomerUpdateOne {
+	_u.mutation.ClearListEntries()
+	return _u
+}
+
+// RemoveListEntryIDs removes the "list_entries" edge to ListEntry entities by IDs.
+func (_u *CustomerUpdateOne) RemoveListEntryIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveListEntryIDs(ids...)
+	return _u
+}
+
+// RemoveListEntries removes "list_entries" edges to ListEntry entities.
+func (_u *CustomerUpdateOne) RemoveListEntries(v ...*ListEntry) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveListEntryIDs(ids...)
 }
 
 // ClearOrders clears all "orders" edges to the Order entity.
@@ -2002,6 +2120,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchterm.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ListEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedListEntriesIDs(); len(nodes) > 0 && !_u.mutation.ListEntriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ListEntriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

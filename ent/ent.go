@@ -12,6 +12,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/offer"
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
@@ -93,6 +94,7 @@ func checkColumn(t, c string) error {
 			customer.Table:       customer.ValidColumn,
 			customertag.Table:    customertag.ValidColumn,
 			invitation.Table:     invitation.ValidColumn,
+			listentry.Table:      listentry.ValidColumn,
 			offer.Table:          offer.ValidColumn,
 			order.Table:          order.ValidColumn,
 			partner.Table:        partner.ValidColumn,

@@ -9,6 +9,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/offer"
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
@@ -28,7 +29,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   activity.Table,
@@ -190,6 +191,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   listentry.Table,
+			Columns: listentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: listentry.FieldID,
+			},
+		},
+		Type: "ListEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			listentry.FieldCustomerID:        {Type: field.TypeString, Column: listentry.FieldCustomerID},
+			listentry.FieldPartnerID:         {Type: field.TypeString, Column: listentry.FieldPartnerID},
+			listentry.FieldSortName:          {Type: field.TypeString, Column: listentry.FieldSortName},
+			listentry.FieldCustomerCreatedAt: {Type: field.TypeTime, Column: listentry.FieldCustomerCreatedAt},
+			listentry.FieldCountry:           {Type: field.TypeString, Column: listentry.FieldCountry},
+			listentry.FieldPrimaryDomain:     {Type: field.TypeString, Column: listentry.FieldPrimaryDomain},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   offer.Table,
 			Columns: offer.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -212,7 +232,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			offer.FieldActive:           {Type: field.TypeBool, Column: offer.FieldActive},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -230,7 +250,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldPlacedByID: {Type: field.TypeString, Column: order.FieldPlacedByID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -250,7 +270,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCustomerCount: {Type: field.TypeInt, Column: partner.FieldCustomerCount},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   relationship.Table,
 			Columns: relationship.Columns,
@@ -274,10 +294,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			relationship.FieldRequestSecretHash:   {Type: field.TypeString, Column: relationship.FieldRequestSecretHash},
 			relationship.FieldRequestExpiresAt:    {Type: field.TypeTime, Column: relationship.FieldRequestExpiresAt},
 			relationship.FieldRemovedAt:           {Type: field.TypeTime, Column: relationship.FieldRemovedAt},
-			relationship.FieldSortName:            {Type: field.TypeString, Column: relationship.FieldSortName},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   searchterm.Table,
 			Columns: searchterm.Columns,
@@ -294,7 +313,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldSortName:   {Type: field.TypeString, Column: searchterm.FieldSortName},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -316,7 +335,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subscription.Table,
 			Columns: subscription.Columns,
@@ -341,7 +360,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subscription.FieldRenewals:   {Type: field.TypeInt, Column: subscription.FieldRenewals},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tag.Table,
 			Columns: tag.Columns,
@@ -360,7 +379,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tag.FieldColor:     {Type: field.TypeString, Column: tag.FieldColor},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -494,6 +513,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"SearchTerm",
 	)
 	graph.MustAddE(
+		"list_entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ListEntriesTable,
+			Columns: []string{customer.ListEntriesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"ListEntry",
+	)
+	graph.MustAddE(
 		"orders",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -600,6 +631,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Invitation",
 		"User",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   listentry.CustomerTable,
+			Columns: []string{listentry.CustomerColumn},
+			Bidi:    false,
+		},
+		"ListEntry",
+		"Customer",
 	)
 	graph.MustAddE(
 		"customer",
@@ -1458,6 +1501,20 @@ func (f *CustomerFilter) WhereHasSearchTermsWith(preds ...predicate.SearchTerm) 
 	})))
 }
 
+// WhereHasListEntries applies a predicate to check if query has an edge list_entries.
+func (f *CustomerFilter) WhereHasListEntries() {
+	f.Where(entql.HasEdge("list_entries"))
+}
+
+// WhereHasListEntriesWith applies a predicate to check if query has an edge list_entries with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasListEntriesWith(preds ...predicate.ListEntry) {
+	f.Where(entql.HasEdgeWith("list_entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasOrders applies a predicate to check if query has an edge orders.
 func (f *CustomerFilter) WhereHasOrders() {
 	f.Where(entql.HasEdge("orders"))
@@ -1725,6 +1782,90 @@ func (f *InvitationFilter) WhereHasInvitedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ListEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ListEntryQuery builder.
+func (_q *ListEntryQuery) Filter() *ListEntryFilter {
+	return &ListEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ListEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ListEntryMutation builder.
+func (m *ListEntryMutation) Filter() *ListEntryFilter {
+	return &ListEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// ListEntryFilter provides a generic filtering capability at runtime for ListEntryQuery.
+type ListEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ListEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ListEntryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(listentry.FieldID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ListEntryFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(listentry.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *ListEntryFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(listentry.FieldPartnerID))
+}
+
+// WhereSortName applies the entql string predicate on the sort_name field.
+func (f *ListEntryFilter) WhereSortName(p entql.StringP) {
+	f.Where(p.Field(listentry.FieldSortName))
+}
+
+// WhereCustomerCreatedAt applies the entql time.Time predicate on the customer_created_at field.
+func (f *ListEntryFilter) WhereCustomerCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(listentry.FieldCustomerCreatedAt))
+}
+
+// WhereCountry applies the entql string predicate on the country field.
+func (f *ListEntryFilter) WhereCountry(p entql.StringP) {
+	f.Where(p.Field(listentry.FieldCountry))
+}
+
+// WherePrimaryDomain applies the entql string predicate on the primary_domain field.
+func (f *ListEntryFilter) WherePrimaryDomain(p entql.StringP) {
+	f.Where(p.Field(listentry.FieldPrimaryDomain))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ListEntryFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ListEntryFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OfferQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1753,7 +1894,7 @@ type OfferFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OfferFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1848,7 +1989,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1955,7 +2096,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2100,7 +2241,7 @@ type RelationshipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RelationshipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2176,11 +2317,6 @@ func (f *RelationshipFilter) WhereRemovedAt(p entql.TimeP) {
 	f.Where(p.Field(relationship.FieldRemovedAt))
 }
 
-// WhereSortName applies the entql string predicate on the sort_name field.
-func (f *RelationshipFilter) WhereSortName(p entql.StringP) {
-	f.Where(p.Field(relationship.FieldSortName))
-}
-
 // WhereHasPartner applies a predicate to check if query has an edge partner.
 func (f *RelationshipFilter) WhereHasPartner() {
 	f.Where(entql.HasEdge("partner"))
@@ -2252,7 +2388,7 @@ type SearchTermFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SearchTermFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2326,7 +2462,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2425,7 +2561,7 @@ type SubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2567,7 +2703,7 @@ type TagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2679,7 +2815,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

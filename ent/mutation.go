@@ -12,6 +12,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/offer"
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
@@ -46,6 +47,7 @@ const (
 	TypeCustomer       = "Customer"
 	TypeCustomerTag    = "CustomerTag"
 	TypeInvitation     = "Invitation"
+	TypeListEntry      = "ListEntry"
 	TypeOffer          = "Offer"
 	TypeOrder          = "Order"
 	TypePartner        = "Partner"
@@ -3620,6 +3622,9 @@ type CustomerMutation struct {
 	search_terms               map[int]struct{}
 	removedsearch_terms        map[int]struct{}
 	clearedsearch_terms        bool
+	list_entries               map[int]struct{}
+	removedlist_entries        map[int]struct{}
+	clearedlist_entries        bool
 	orders                     map[pulid.ID]struct{}
 	removedorders              map[pulid.ID]struct{}
 	clearedorders              bool
@@ -4832,6 +4837,60 @@ func (m *CustomerMutation) ResetSearchTerms() {
 	m.removedsearch_terms = nil
 }
 
+// AddListEntryIDs adds the "list_entries" edge to the ListEntry entity by ids.
+func (m *CustomerMutation) AddListEntryIDs(ids ...int) {
+	if m.list_entries == nil {
+		m.list_entries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.list_entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearListEntries clears the "list_entries" edge to the ListEntry entity.
+func (m *CustomerMutation) ClearListEntries() {
+	m.clearedlist_entries = true
+}
+
+// ListEntriesCleared reports if the "list_entries" edge to the ListEntry entity was cleared.
+func (m *CustomerMutation) ListEntriesCleared() bool {
+	return m.clearedlist_entries
+}
+
+// RemoveListEntryIDs removes the "list_entries" edge to the ListEntry entity by IDs.
+func (m *CustomerMutation) RemoveListEntryIDs(ids ...int) {
+	if m.removedlist_entries == nil {
+		m.removedlist_entries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.list_entries, ids[i])
+		m.removedlist_entries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedListEntries returns the removed IDs of the "list_entries" edge to the ListEntry entity.
+func (m *CustomerMutation) RemovedListEntriesIDs() (ids []int) {
+	for id := range m.removedlist_entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ListEntriesIDs returns the "list_entries" edge IDs in the mutation.
+func (m *CustomerMutation) ListEntriesIDs() (ids []int) {
+	for id := range m.list_entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetListEntries resets all changes to the "list_entries" edge.
+func (m *CustomerMutation) ResetListEntries() {
+	m.list_entries = nil
+	m.clearedlist_entries = false
+	m.removedlist_entries = nil
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by ids.
 func (m *CustomerMutation) AddOrderIDs(ids ...pulid.ID) {
 	if m.orders == nil {
@@ -5532,7 +5591,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.billing_profile != nil {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -5544,6 +5603,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.search_terms != nil {
 		edges = append(edges, customer.EdgeSearchTerms)
+	}
+	if m.list_entries != nil {
+		edges = append(edges, customer.EdgeListEntries)
 	}
 	if m.orders != nil {
 		edges = append(edges, customer.EdgeOrders)
@@ -5583,6 +5645,12 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeListEntries:
+		ids := make([]ent.Value, 0, len(m.list_entries))
+		for id := range m.list_entries {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeOrders:
 		ids := make([]ent.Value, 0, len(m.orders))
 		for id := range m.orders {
@@ -5607,7 +5675,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedrelationships != nil {
 		edges = append(edges, customer.EdgeRelationships)
 	}
@@ -5616,6 +5684,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedsearch_terms != nil {
 		edges = append(edges, customer.EdgeSearchTerms)
+	}
+	if m.removedlist_entries != nil {
+		edges = append(edges, customer.EdgeListEntries)
 	}
 	if m.removedorders != nil {
 		edges = append(edges, customer.EdgeOrders)
@@ -5651,6 +5722,12 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeListEntries:
+		ids := make([]ent.Value, 0, len(m.removedlist_entries))
+		for id := range m.removedlist_entries {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeOrders:
 		ids := make([]ent.Value, 0, len(m.removedorders))
 		for id := range m.removedorders {
@@ -5675,7 +5752,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedbilling_profile {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -5687,6 +5764,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedsearch_terms {
 		edges = append(edges, customer.EdgeSearchTerms)
+	}
+	if m.clearedlist_entries {
+		edges = append(edges, customer.EdgeListEntries)
 	}
 	if m.clearedorders {
 		edges = append(edges, customer.EdgeOrders)
@@ -5712,6 +5792,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedtags
 	case customer.EdgeSearchTerms:
 		return m.clearedsearch_terms
+	case customer.EdgeListEntries:
+		return m.clearedlist_entries
 	case customer.EdgeOrders:
 		return m.clearedorders
 	case customer.EdgeSubscriptions:
@@ -5748,6 +5830,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeSearchTerms:
 		m.ResetSearchTerms()
+		return nil
+	case customer.EdgeListEntries:
+		m.ResetListEntries()
 		return nil
 	case customer.EdgeOrders:
 		m.ResetOrders()
@@ -7176,6 +7261,656 @@ func (m *InvitationMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Invitation edge %s", name)
+}
+
+// ListEntryMutation represents an operation that mutates the ListEntry nodes in the graph.
+type ListEntryMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	partner_id          *pulid.ID
+	sort_name           *string
+	customer_created_at *time.Time
+	country             *string
+	primary_domain      *string
+	clearedFields       map[string]struct{}
+	customer            *pulid.ID
+	clearedcustomer     bool
+	done                bool
+	oldValue            func(context.Context) (*ListEntry, error)
+	predicates          []predicate.ListEntry
+}
+
+var _ ent.Mutation = (*ListEntryMutation)(nil)
+
+// listentryOption allows management of the mutation configuration using functional options.
+type listentryOption func(*ListEntryMutation)
+
+// newListEntryMutation creates new mutation for the ListEntry entity.
+func newListEntryMutation(c config, op Op, opts ...listentryOption) *ListEntryMutation {
+	m := &ListEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeListEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withListEntryID sets the ID field of the mutation.
+func withListEntryID(id int) listentryOption {
+	return func(m *ListEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ListEntry
+		)
+		m.oldValue = func(ctx context.Context) (*ListEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ListEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withListEntry sets the old ListEntry of the mutation.
+func withListEntry(node *ListEntry) listentryOption {
+	return func(m *ListEntryMutation) {
+		m.oldValue = func(context.Context) (*ListEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ListEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ListEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ListEntryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ListEntryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ListEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ListEntryMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ListEntryMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ListEntry entity.
+// If the ListEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ListEntryMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ListEntryMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *ListEntryMutation) SetPartnerID(pu pulid.ID) {
+	m.partner_id = &pu
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *ListEntryMutation) PartnerID() (r pulid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the ListEntry entity.
+// If the ListEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ListEntryMutation) OldPartnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *ListEntryMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetSortName sets the "sort_name" field.
+func (m *ListEntryMutation) SetSortName(s string) {
+	m.sort_name = &s
+}
+
+// SortName returns the value of the "sort_name" field in the mutation.
+func (m *ListEntryMutation) SortName() (r string, exists bool) {
+	v := m.sort_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortName returns the old "sort_name" field's value of the ListEntry entity.
+// If the ListEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ListEntryMutation) OldSortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
+	}
+	return oldValue.SortName, nil
+}
+
+// ResetSortName resets all changes to the "sort_name" field.
+func (m *ListEntryMutation) ResetSortName() {
+	m.sort_name = nil
+}
+
+// SetCustomerCreatedAt sets the "customer_created_at" field.
+func (m *ListEntryMutation) SetCustomerCreatedAt(t time.Time) {
+	m.customer_created_at = &t
+}
+
+// CustomerCreatedAt returns the value of the "customer_created_at" field in the mutation.
+func (m *ListEntryMutation) CustomerCreatedAt() (r time.Time, exists bool) {
+	v := m.customer_created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerCreatedAt returns the old "customer_created_at" field's value of the ListEntry entity.
+// If the ListEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ListEntryMutation) OldCustomerCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerCreatedAt: %w", err)
+	}
+	return oldValue.CustomerCreatedAt, nil
+}
+
+// ResetCustomerCreatedAt resets all changes to the "customer_created_at" field.
+func (m *ListEntryMutation) ResetCustomerCreatedAt() {
+	m.customer_created_at = nil
+}
+
+// SetCountry sets the "country" field.
+func (m *ListEntryMutation) SetCountry(s string) {
+	m.country = &s
+}
+
+// Country returns the value of the "country" field in the mutation.
+func (m *ListEntryMutation) Country() (r string, exists bool) {
+	v := m.country
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCountry returns the old "country" field's value of the ListEntry entity.
+// If the ListEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ListEntryMutation) OldCountry(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCountry is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCountry requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCountry: %w", err)
+	}
+	return oldValue.Country, nil
+}
+
+// ResetCountry resets all changes to the "country" field.
+func (m *ListEntryMutation) ResetCountry() {
+	m.country = nil
+}
+
+// SetPrimaryDomain sets the "primary_domain" field.
+func (m *ListEntryMutation) SetPrimaryDomain(s string) {
+	m.primary_domain = &s
+}
+
+// PrimaryDomain returns the value of the "primary_domain" field in the mutation.
+func (m *ListEntryMutation) PrimaryDomain() (r string, exists bool) {
+	v := m.primary_domain
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrimaryDomain returns the old "primary_domain" field's value of the ListEntry entity.
+// If the ListEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ListEntryMutation) OldPrimaryDomain(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrimaryDomain is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrimaryDomain requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrimaryDomain: %w", err)
+	}
+	return oldValue.PrimaryDomain, nil
+}
+
+// ResetPrimaryDomain resets all changes to the "primary_domain" field.
+func (m *ListEntryMutation) ResetPrimaryDomain() {
+	m.primary_domain = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ListEntryMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[listentry.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ListEntryMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ListEntryMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ListEntryMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the ListEntryMutation builder.
+func (m *ListEntryMutation) Where(ps ...predicate.ListEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ListEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ListEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ListEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ListEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ListEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ListEntry).
+func (m *ListEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ListEntryMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.customer != nil {
+		fields = append(fields, listentry.FieldCustomerID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, listentry.FieldPartnerID)
+	}
+	if m.sort_name != nil {
+		fields = append(fields, listentry.FieldSortName)
+	}
+	if m.customer_created_at != nil {
+		fields = append(fields, listentry.FieldCustomerCreatedAt)
+	}
+	if m.country != nil {
+		fields = append(fields, listentry.FieldCountry)
+	}
+	if m.primary_domain != nil {
+		fields = append(fields, listentry.FieldPrimaryDomain)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ListEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case listentry.FieldCustomerID:
+		return m.CustomerID()
+	case listentry.FieldPartnerID:
+		return m.PartnerID()
+	case listentry.FieldSortName:
+		return m.SortName()
+	case listentry.FieldCustomerCreatedAt:
+		return m.CustomerCreatedAt()
+	case listentry.FieldCountry:
+		return m.Country()
+	case listentry.FieldPrimaryDomain:
+		return m.PrimaryDomain()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ListEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case listentry.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case listentry.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case listentry.FieldSortName:
+		return m.OldSortName(ctx)
+	case listentry.FieldCustomerCreatedAt:
+		return m.OldCustomerCreatedAt(ctx)
+	case listentry.FieldCountry:
+		return m.OldCountry(ctx)
+	case listentry.FieldPrimaryDomain:
+		return m.OldPrimaryDomain(ctx)
+	}
+	return nil, fmt.Errorf("unknown ListEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ListEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case listentry.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case listentry.FieldPartnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case listentry.FieldSortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortName(v)
+		return nil
+	case listentry.FieldCustomerCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerCreatedAt(v)
+		return nil
+	case listentry.FieldCountry:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCountry(v)
+		return nil
+	case listentry.FieldPrimaryDomain:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrimaryDomain(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ListEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ListEntryMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ListEntryMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ListEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ListEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ListEntryMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ListEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ListEntryMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ListEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ListEntryMutation) ResetField(name string) error {
+	switch name {
+	case listentry.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case listentry.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case listentry.FieldSortName:
+		m.ResetSortName()
+		return nil
+	case listentry.FieldCustomerCreatedAt:
+		m.ResetCustomerCreatedAt()
+		return nil
+	case listentry.FieldCountry:
+		m.ResetCountry()
+		return nil
+	case listentry.FieldPrimaryDomain:
+		m.ResetPrimaryDomain()
+		return nil
+	}
+	return fmt.Errorf("unknown ListEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ListEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, listentry.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ListEntryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case listentry.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ListEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ListEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ListEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, listentry.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ListEntryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case listentry.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ListEntryMutation) ClearEdge(name string) error {
+	switch name {
+	case listentry.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown ListEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ListEntryMutation) ResetEdge(name string) error {
+	switch name {
+	case listentry.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown ListEntry edge %s", name)
 }
 
 // OfferMutation represents an operation that mutates the Offer nodes in the graph.
@@ -10129,7 +10864,6 @@ type RelationshipMutation struct {
 	request_secret_hash       *string
 	request_expires_at        *time.Time
 	removed_at                *time.Time
-	sort_name                 *string
 	clearedFields             map[string]struct{}
 	partner                   *pulid.ID
 	clearedpartner            bool
@@ -10799,42 +11533,6 @@ func (m *RelationshipMutation) ResetRemovedAt() {
 	delete(m.clearedFields, relationship.FieldRemovedAt)
 }
 
-// SetSortName sets the "sort_name" field.
-func (m *RelationshipMutation) SetSortName(s string) {
-	m.sort_name = &s
-}
-
-// SortName returns the value of the "sort_name" field in the mutation.
-func (m *RelationshipMutation) SortName() (r string, exists bool) {
-	v := m.sort_name
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldSortName returns the old "sort_name" field's value of the Relationship entity.
-// If the Relationship object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RelationshipMutation) OldSortName(ctx context.Context) (v string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldSortName requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
-	}
-	return oldValue.SortName, nil
-}
-
-// ResetSortName resets all changes to the "sort_name" field.
-func (m *RelationshipMutation) ResetSortName() {
-	m.sort_name = nil
-}
-
 // ClearPartner clears the "partner" edge to the Partner entity.
 func (m *RelationshipMutation) ClearPartner() {
 	m.clearedpartner = true
@@ -10950,7 +11648,7 @@ func (m *RelationshipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RelationshipMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, relationship.FieldCreatedAt)
 	}
@@ -10990,9 +11688,6 @@ func (m *RelationshipMutation) Fields() []string {
 	if m.removed_at != nil {
 		fields = append(fields, relationship.FieldRemovedAt)
 	}
-	if m.sort_name != nil {
-		fields = append(fields, relationship.FieldSortName)
-	}
 	return fields
 }
 
@@ -11027,8 +11722,6 @@ func (m *RelationshipMutation) Field(name string) (ent.Value, bool) {
 		return m.RequestExpiresAt()
 	case relationship.FieldRemovedAt:
 		return m.RemovedAt()
-	case relationship.FieldSortName:
-		return m.SortName()
 	}
 	return nil, false
 }
@@ -11064,8 +11757,6 @@ func (m *RelationshipMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldRequestExpiresAt(ctx)
 	case relationship.FieldRemovedAt:
 		return m.OldRemovedAt(ctx)
-	case relationship.FieldSortName:
-		return m.OldSortName(ctx)
 	}
 	return nil, fmt.Errorf("unknown Relationship field %s", name)
 }
@@ -11165,13 +11856,6 @@ func (m *RelationshipMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetRemovedAt(v)
-		return nil
-	case relationship.FieldSortName:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetSortName(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)
@@ -11308,9 +11992,6 @@ func (m *RelationshipMutation) ResetField(name string) error {
 		return nil
 	case relationship.FieldRemovedAt:
 		m.ResetRemovedAt()
-		return nil
-	case relationship.FieldSortName:
-		m.ResetSortName()
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship field %s", name)

@@ -46,8 +46,6 @@ type Relationship struct {
 	RequestExpiresAt *time.Time `json:"request_expires_at,omitempty"`
 	// RemovedAt holds the value of the "removed_at" field.
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
-	// The customer's sort_name, so that the partner's list by name is a range of its relationships (rule.ListingPage).
-	SortName string `json:"sort_name,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RelationshipQuery when eager-loading is set.
 	Edges        RelationshipEdges `json:"edges"`
@@ -115,7 +113,7 @@ func (*Relationship) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case relationship.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case relationship.FieldType, relationship.FieldStatus, relationship.FieldRequestSecretHash, relationship.FieldSortName:
+		case relationship.FieldType, relationship.FieldStatus, relationship.FieldRequestSecretHash:
 			values[i] = new(sql.NullString)
 		case relationship.FieldCreatedAt, relationship.FieldUpdatedAt, relationship.FieldStartedAt, relationship.FieldRequestExpiresAt, relationship.FieldRemovedAt:
 			values[i] = new(sql.NullTime)
@@ -223,12 +221,6 @@ func (_m *Relationship) assignValues(columns []string, values []any) error {
 				_m.RemovedAt = new(time.Time)
 				*_m.RemovedAt = value.Time
 			}
-		case relationship.FieldSortName:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field sort_name", values[i])
-			} else if value.Valid {
-				_m.SortName = value.String
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -325,9 +317,6 @@ func (_m *Relationship) String() string {
 		builder.WriteString("removed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
-	builder.WriteString(", ")
-	builder.WriteString("sort_name=")
-	builder.WriteString(_m.SortName)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -184,20 +184,6 @@ func (_c *RelationshipCreate) SetNillableRemovedAt(v *time.Time) *RelationshipCr
 	return _c
 }
 
-// SetSortName sets the "sort_name" field.
-func (_c *RelationshipCreate) SetSortName(v string) *RelationshipCreate {
-	_c.mutation.SetSortName(v)
-	return _c
-}
-
-// SetNillableSortName sets the "sort_name" field if the given value is not nil.
-func (_c *RelationshipCreate) SetNillableSortName(v *string) *RelationshipCreate {
-	if v != nil {
-		_c.SetSortName(*v)
-	}
-	return _c
-}
-
 // SetID sets the "id" field.
 func (_c *RelationshipCreate) SetID(v pulid.ID) *RelationshipCreate {
 	_c.mutation.SetID(v)
@@ -290,10 +276,6 @@ func (_c *RelationshipCreate) defaults() error {
 		v := relationship.DefaultDelegatedAdmin
 		_c.mutation.SetDelegatedAdmin(v)
 	}
-	if _, ok := _c.mutation.SortName(); !ok {
-		v := relationship.DefaultSortName
-		_c.mutation.SetSortName(v)
-	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if relationship.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized relationship.DefaultID (forgotten import ent/runtime?)")
@@ -344,14 +326,6 @@ func (_c *RelationshipCreate) check() error {
 	}
 	if _, ok := _c.mutation.DelegatedAdmin(); !ok {
 		return &ValidationError{Name: "delegated_admin", err: errors.New(`ent: missing required field "Relationship.delegated_admin"`)}
-	}
-	if _, ok := _c.mutation.SortName(); !ok {
-		return &ValidationError{Name: "sort_name", err: errors.New(`ent: missing required field "Relationship.sort_name"`)}
-	}
-	if v, ok := _c.mutation.SortName(); ok {
-		if err := relationship.SortNameValidator(v); err != nil {
-			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Relationship.sort_name": %w`, err)}
-		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := relationship.IDValidator(string(v)); err != nil {
@@ -439,10 +413,6 @@ func (_c *RelationshipCreate) createSpec() (*Relationship, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.RemovedAt(); ok {
 		_spec.SetField(relationship.FieldRemovedAt, field.TypeTime, value)
 		_node.RemovedAt = &value
-	}
-	if value, ok := _c.mutation.SortName(); ok {
-		_spec.SetField(relationship.FieldSortName, field.TypeString, value)
-		_node.SortName = value
 	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -655,18 +625,6 @@ func (u *RelationshipUpsert) ClearRemovedAt() *RelationshipUpsert {
 	return u
 }
 
-// SetSortName sets the "sort_name" field.
-func (u *RelationshipUpsert) SetSortName(v string) *RelationshipUpsert {
-	u.Set(relationship.FieldSortName, v)
-	return u
-}
-
-// UpdateSortName sets the "sort_name" field to the value that was provided on create.
-func (u *RelationshipUpsert) UpdateSortName() *RelationshipUpsert {
-	u.SetExcluded(relationship.FieldSortName)
-	return u
-}
-
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -856,20 +814,6 @@ func (u *RelationshipUpsertOne) UpdateRemovedAt() *RelationshipUpsertOne {
 func (u *RelationshipUpsertOne) ClearRemovedAt() *RelationshipUpsertOne {
 	return u.Update(func(s *RelationshipUpsert) {
 		s.ClearRemovedAt()
-	})
-}
-
-// SetSortName sets the "sort_name" field.
-func (u *RelationshipUpsertOne) SetSortName(v string) *RelationshipUpsertOne {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.SetSortName(v)
-	})
-}
-
-// UpdateSortName sets the "sort_name" field to the value that was provided on create.
-func (u *RelationshipUpsertOne) UpdateSortName() *RelationshipUpsertOne {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.UpdateSortName()
 	})
 }
 
@@ -1229,20 +1173,6 @@ func (u *RelationshipUpsertBulk) UpdateRemovedAt() *RelationshipUpsertBulk {
 func (u *RelationshipUpsertBulk) ClearRemovedAt() *RelationshipUpsertBulk {
 	return u.Update(func(s *RelationshipUpsert) {
 		s.ClearRemovedAt()
-	})
-}
-
-// SetSortName sets the "sort_name" field.
-func (u *RelationshipUpsertBulk) SetSortName(v string) *RelationshipUpsertBulk {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.SetSortName(v)
-	})
-}
-
-// UpdateSortName sets the "sort_name" field to the value that was provided on create.
-func (u *RelationshipUpsertBulk) UpdateSortName() *RelationshipUpsertBulk {
-	return u.Update(func(s *RelationshipUpsert) {
-		s.UpdateSortName()
 	})
 }
 

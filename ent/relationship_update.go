@@ -144,20 +144,6 @@ func (_u *RelationshipUpdate) ClearRemovedAt() *RelationshipUpdate {
 	return _u
 }
 
-// SetSortName sets the "sort_name" field.
-func (_u *RelationshipUpdate) SetSortName(v string) *RelationshipUpdate {
-	_u.mutation.SetSortName(v)
-	return _u
-}
-
-// SetNillableSortName sets the "sort_name" field if the given value is not nil.
-func (_u *RelationshipUpdate) SetNillableSortName(v *string) *RelationshipUpdate {
-	if v != nil {
-		_u.SetSortName(*v)
-	}
-	return _u
-}
-
 // Mutation returns the RelationshipMutation object of the builder.
 func (_u *RelationshipUpdate) Mutation() *RelationshipMutation {
 	return _u.mutation
@@ -215,11 +201,6 @@ func (_u *RelationshipUpdate) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := relationship.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Relationship.status": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.SortName(); ok {
-		if err := relationship.SortNameValidator(v); err != nil {
-			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Relationship.sort_name": %w`, err)}
 		}
 	}
 	if _u.mutation.PartnerCleared() && len(_u.mutation.PartnerIDs()) > 0 {
@@ -284,9 +265,6 @@ func (_u *RelationshipUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if _u.mutation.RemovedAtCleared() {
 		_spec.ClearField(relationship.FieldRemovedAt, field.TypeTime)
-	}
-	if value, ok := _u.mutation.SortName(); ok {
-		_spec.SetField(relationship.FieldSortName, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -425,20 +403,6 @@ func (_u *RelationshipUpdateOne) ClearRemovedAt() *RelationshipUpdateOne {
 	return _u
 }
 
-// SetSortName sets the "sort_name" field.
-func (_u *RelationshipUpdateOne) SetSortName(v string) *RelationshipUpdateOne {
-	_u.mutation.SetSortName(v)
-	return _u
-}
-
-// SetNillableSortName sets the "sort_name" field if the given value is not nil.
-func (_u *RelationshipUpdateOne) SetNillableSortName(v *string) *RelationshipUpdateOne {
-	if v != nil {
-		_u.SetSortName(*v)
-	}
-	return _u
-}
-
 // Mutation returns the RelationshipMutation object of the builder.
 func (_u *RelationshipUpdateOne) Mutation() *RelationshipMutation {
 	return _u.mutation
@@ -509,11 +473,6 @@ func (_u *RelationshipUpdateOne) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := relationship.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Relationship.status": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.SortName(); ok {
-		if err := relationship.SortNameValidator(v); err != nil {
-			return &ValidationError{Name: "sort_name", err: fmt.Errorf(`ent: validator failed for field "Relationship.sort_name": %w`, err)}
 		}
 	}
 	if _u.mutation.PartnerCleared() && len(_u.mutation.PartnerIDs()) > 0 {
@@ -595,9 +554,6 @@ func (_u *RelationshipUpdateOne) sqlSave(ctx context.Context) (_node *Relationsh
 	}
 	if _u.mutation.RemovedAtCleared() {
 		_spec.ClearField(relationship.FieldRemovedAt, field.TypeTime)
-	}
-	if value, ok := _u.mutation.SortName(); ok {
-		_spec.SetField(relationship.FieldSortName, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Relationship{config: _u.config}

@@ -24,6 +24,8 @@ type Tx struct {
 	CustomerTag *CustomerTagClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
+	// ListEntry is the client for interacting with the ListEntry builders.
+	ListEntry *ListEntryClient
 	// Offer is the client for interacting with the Offer builders.
 	Offer *OfferClient
 	// Order is the client for interacting with the Order builders.
@@ -179,6 +181,7 @@ func (tx *Tx) init() {
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.CustomerTag = NewCustomerTagClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
+	tx.ListEntry = NewListEntryClient(tx.config)
 	tx.Offer = NewOfferClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)

@@ -54,8 +54,8 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if page, ok := searchPage(f, orderBy, after, first, last); ok && selects(ctx, "edges") {
 		return r.searchList(ctx, page, preds, total, after, first, orderBy)
 	}
-	if page, ok := namePage(orderBy, after, first, last); ok && len(preds) == 0 && total.n >= 0 {
-		// The whole list by name: a range of the partner's relationships (rule.NamePage).
+	if page, ok := listPage(orderBy, after, first, last); ok && len(preds) == 0 && total.n >= 0 {
+		// The whole list: a range of the partner's list entries (rule.ListPage).
 		v := viewer.FromContext(ctx)
 		q := r.client.Customer.Query()
 		q.Modify(page.ApplyListing(v.PartnerID))
@@ -94,20 +94,28 @@ func totalFromPage(conn *ent.CustomerConnection) error {
 // the search can be answered from the search terms (see rule.NewSearchPage).
 func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.SearchPage, bool) {
 	page, ok := rule.NewSearchPage(f)
-	if !ok {
+	if !ok || len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() {
 		return page, false
 	}
-	page.NamePage, ok = namePage(orderBy, after, first, last)
+	page.ListPage, ok = listPage(orderBy, after, first, last)
 	return page, ok
 }
 
-// namePage returns the rule.NamePage of a list sorted by company name and paged forwards.
-func namePage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.NamePage, bool) {
-	if len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() || last != nil || first == nil || *first == 0 {
-		return rule.NamePage{}, false
+// orderKeys are the customer fields of the list's sorts.
+var orderKeys = map[string]string{
+	ent.CustomerOrderFieldSortName.String():      customer.FieldSortName,
+	ent.CustomerOrderFieldCreatedAt.String():     customer.FieldCreatedAt,
+	ent.CustomerOrderFieldCountry.String():       customer.FieldCountry,
+	ent.CustomerOrderFieldPrimaryDomain.String(): customer.FieldPrimaryDomain,
+}
+
+// listPage returns the rule.ListPage of a list sorted by one key and paged forwards.
+func listPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.ListPage, bool) {
+	if len(orderBy) != 1 || last != nil || first == nil || *first == 0 {
+		return rule.ListPage{}, false
 	}
-	page := rule.NamePage{Desc: orderBy[0].Direction == entgql.OrderDirectionDesc, Limit: *first + 1}
-	if after != nil && page.CursorFrom(after.ID, after.Value) != nil {
+	page, ok := rule.NewListPage(orderKeys[orderBy[0].Field.String()], orderBy[0].Direction == entgql.OrderDirectionDesc, *first+1)
+	if !ok || after != nil && page.CursorFrom(after.ID, after.Value) != nil {
 		return page, false // not a cursor of this order: the general query says so
 	}
 	return page, true

@@ -437,20 +437,20 @@ func TestListLargePartnerPlan(t *testing.T) {
 			want := []string{"alpine Ski House", "Città di Perugia Servizi S.r.l.", "Contoso Pharmaceuticals",
 				"Łódź Trading Sp. z o.o.", "Northwind Traders Ltd", "Société Générale de Logistique",
 				"Zakłady Mięsne Żywiec S.A.", "ООО «Контур»"}
-			// Z to A walks the sort index (A to Z reads the partner's relationships by name: see
-			// TestListByNamePage).
+			// Paging backwards (from the end of Z to A) walks the sort index (forward pages read the
+			// partner's list entries: see TestListFromEntries).
 			var got []string
-			vars := map[string]any{"first": 3, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}}
+			vars := map[string]any{"last": 3, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}}
 			for {
 				p := list(e, f.AdminA, vars)
 				if p.Customers.TotalCount != 8 {
 					t.Fatalf("totalCount %d", p.Customers.TotalCount)
 				}
-				got = append(got, p.names()...)
-				if !p.Customers.PageInfo.HasNextPage {
+				got = append(p.names(), got...)
+				if !p.Customers.PageInfo.HasPreviousPage {
 					break
 				}
-				vars["after"] = *p.Customers.PageInfo.EndCursor
+				vars["before"] = *p.Customers.PageInfo.StartCursor
 			}
 			slices.Reverse(got)
 			if !slices.Equal(got, want) {
@@ -471,7 +471,7 @@ func TestListLargePartnerPlan(t *testing.T) {
 			}
 			// The SQL really is the index-walking form.
 			e.rec.Reset()
-			list(e, f.AdminA, map[string]any{"orderBy": []map[string]string{{"field": "COUNTRY", "direction": "ASC"}}})
+			list(e, f.AdminA, map[string]any{"last": 20, "orderBy": []map[string]string{{"field": "COUNTRY", "direction": "ASC"}}})
 			if !strings.Contains(strings.Join(e.rec.Statements(), "\n"), "visible_rel") {
 				t.Errorf("the large-partner form was not used:\n%s", strings.Join(e.rec.Statements(), "\n"))
 			}
@@ -675,17 +675,18 @@ func TestListSearchPage(t *testing.T) {
 	})
 }
 
-// TestListByNamePage checks the whole list by name, A to Z and Z to A (read from the partner's ACTIVE
-// relationships by their sort key; rule.NamePage.ApplyListing) against the general query (the same
-// list filtered by every verification status): the same customers in the same order, page by page,
-// after a rename, with a customer held twice, a relationship ended and one started afterwards.
-func TestListByNamePage(t *testing.T) {
+// TestListFromEntries checks the whole list by each sort, both ways (read from the partner's list
+// entries by their copy of the sort key; rule.ListPage.ApplyListing) against the general query (the
+// same list filtered by every verification status): the same customers in the same order, page by
+// page, after a rename and a change of country, with a customer held twice, a relationship ended and
+// one started afterwards.
+func TestListFromEntries(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *env) {
 		f := e.fixture()
 		for i := range 13 {
 			e.addCustomer(customerSpec{name: fmt.Sprintf("Same Name %d", i%2), domain: fmt.Sprintf("same%02d", i), country: "PL", owners: []*ent.Partner{f.A}})
 		}
-		// A renamed customer moves: its relationships carry the new sort key.
+		// A renamed customer moves: its list entries carry the new sort key.
 		var bp struct {
 			UpdateBillingProfile struct {
 				UserErrors []userError `json:"userErrors"`
@@ -696,6 +697,8 @@ func TestListByNamePage(t *testing.T) {
 		if len(bp.UpdateBillingProfile.UserErrors) > 0 {
 			t.Fatalf("rename: %+v", bp.UpdateBillingProfile.UserErrors)
 		}
+		// A customer that moves to another country (as an import could) moves in the country sort.
+		e.client.Customer.UpdateOneID(f.C["Contoso Pharmaceuticals"].ID).SetCountry("AD").ExecX(sys)
 		// A customer A holds twice, one A no longer holds, one B starts holding now.
 		e.client.Relationship.Create().SetPartnerID(f.A.ID).SetCustomerID(f.C["Northwind Traders Ltd"].ID).
 			SetType(relationship.TypeADVISOR).ExecX(sys)
@@ -724,38 +727,42 @@ func TestListByNamePage(t *testing.T) {
 		everyStatus := map[string]any{"verificationStatuses": []string{"UNDER_REVIEW", "ALLOWED", "NOT_ALLOWED"}}
 		for _, c := range []struct {
 			as    string
-			first string // the first name of the list
+			first map[string]string // the first customer of the list (ascending) by each sort
 			want  int
 		}{
-			{f.AdminA, "Aaa First After Rename", 20}, // 8 + 13 - alpine Ski House; Northwind once
-			{f.AdminB, "Beta Only Łódź Logistics", 3},
+			{f.AdminA, map[string]string{"COMPANY_NAME": "Aaa First After Rename", "COUNTRY": "Contoso Pharmaceuticals"}, 20}, // 8 + 13 - alpine Ski House; Northwind once
+			{f.AdminB, map[string]string{"COMPANY_NAME": "Beta Only Łódź Logistics"}, 3},
 		} {
-			for _, dir := range []string{"ASC", "DESC"} {
-				byName := []map[string]string{{"field": "COMPANY_NAME", "direction": dir}}
-				got, total := walk(c.as, map[string]any{"orderBy": byName})
-				want, wantTotal := walk(c.as, map[string]any{"orderBy": byName, "filter": everyStatus})
-				if len(got) != c.want || total != c.want || wantTotal != c.want {
-					t.Errorf("%s %s: %d customers, totalCount %d; general query: totalCount %d; want %d", c.as, dir, len(got), total, wantTotal, c.want)
-				}
-				if !slices.Equal(got, want) {
-					t.Errorf("%s %s: pages by name\n got %q\nwant %q", c.as, dir, got, want)
-				}
-				if dir == "DESC" {
-					slices.Reverse(got)
-				}
-				if len(got) > 0 && got[0] != c.first {
-					t.Errorf("%s %s: the list starts (A to Z) with %q, want %q", c.as, dir, got[0], c.first)
-				}
-				if slices.Contains(got, "alpine Ski House") {
-					t.Errorf("%s: a customer whose relationship ended is listed", c.as)
+			for _, field := range []string{"COMPANY_NAME", "CREATED_AT", "COUNTRY", "DOMAIN"} {
+				for _, dir := range []string{"ASC", "DESC"} {
+					by := []map[string]string{{"field": field, "direction": dir}}
+					got, total := walk(c.as, map[string]any{"orderBy": by})
+					want, wantTotal := walk(c.as, map[string]any{"orderBy": by, "filter": everyStatus})
+					if len(got) != c.want || total != c.want || wantTotal != c.want {
+						t.Errorf("%s %s %s: %d customers, totalCount %d; general query: totalCount %d; want %d", c.as, field, dir, len(got), total, wantTotal, c.want)
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("%s %s %s: pages\n got %q\nwant %q", c.as, field, dir, got, want)
+					}
+					if dir == "DESC" {
+						slices.Reverse(got)
+					}
+					if first, ok := c.first[field]; ok && len(got) > 0 && got[0] != first {
+						t.Errorf("%s %s %s: the list starts (ascending) with %q, want %q", c.as, field, dir, got[0], first)
+					}
+					if slices.Contains(got, "alpine Ski House") {
+						t.Errorf("%s: a customer whose relationship ended is listed", c.as)
+					}
 				}
 			}
 		}
-		// The page reads the partner's relationships, not the sort index of all customers.
-		e.rec.Reset()
-		list(e, f.AdminA, map[string]any{"first": 20})
-		if s := strings.Join(e.rec.Statements(), "\n"); !strings.Contains(s, "list_page") {
-			t.Errorf("the list by name did not read the relationships' range:\n%s", s)
+		// The page reads the partner's list entries, not the sort index of all customers.
+		for _, field := range []string{"COMPANY_NAME", "CREATED_AT", "COUNTRY", "DOMAIN"} {
+			e.rec.Reset()
+			list(e, f.AdminA, map[string]any{"first": 20, "orderBy": []map[string]string{{"field": field, "direction": "DESC"}}})
+			if s := strings.Join(e.rec.Statements(), "\n"); !strings.Contains(s, "list_entries") {
+				t.Errorf("the list by %s did not read the list entries:\n%s", field, s)
+			}
 		}
 	})
 }

@@ -71,6 +71,8 @@ const (
 	EdgeTags = "tags"
 	// EdgeSearchTerms holds the string denoting the search_terms edge name in mutations.
 	EdgeSearchTerms = "search_terms"
+	// EdgeListEntries holds the string denoting the list_entries edge name in mutations.
+	EdgeListEntries = "list_entries"
 	// EdgeOrders holds the string denoting the orders edge name in mutations.
 	EdgeOrders = "orders"
 	// EdgeSubscriptions holds the string denoting the subscriptions edge name in mutations.
@@ -107,6 +109,13 @@ const (
 	SearchTermsInverseTable = "search_terms"
 	// SearchTermsColumn is the table column denoting the search_terms relation/edge.
 	SearchTermsColumn = "customer_id"
+	// ListEntriesTable is the table that holds the list_entries relation/edge.
+	ListEntriesTable = "list_entries"
+	// ListEntriesInverseTable is the table name for the ListEntry entity.
+	// It exists in this package in order to avoid circular dependency with the "listentry" package.
+	ListEntriesInverseTable = "list_entries"
+	// ListEntriesColumn is the table column denoting the list_entries relation/edge.
+	ListEntriesColumn = "customer_id"
 	// OrdersTable is the table that holds the orders relation/edge.
 	OrdersTable = "orders"
 	// OrdersInverseTable is the table name for the Order entity.
@@ -476,6 +485,20 @@ func BySearchTerms(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByListEntriesCount orders the results by list_entries count.
+func ByListEntriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newListEntriesStep(), opts...)
+	}
+}
+
+// ByListEntries orders the results by list_entries terms.
+func ByListEntries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newListEntriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByOrdersCount orders the results by orders count.
 func ByOrdersCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -557,6 +580,13 @@ func newSearchTermsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SearchTermsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, SearchTermsTable, SearchTermsColumn),
+	)
+}
+func newListEntriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ListEntriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ListEntriesTable, ListEntriesColumn),
 	)
 }
 func newOrdersStep() *sqlgraph.Step {

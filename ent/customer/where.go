@@ -1228,6 +1228,29 @@ func HasSearchTermsWith(preds ...predicate.SearchTerm) predicate.Customer {
 	})
 }
 
+// HasListEntries applies the HasEdge predicate on the "list_entries" edge.
+func HasListEntries() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ListEntriesTable, ListEntriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasListEntriesWith applies the HasEdge predicate on the "list_entries" edge with a given conditions (other predicates).
+func HasListEntriesWith(preds ...predicate.ListEntry) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newListEntriesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasOrders applies the HasEdge predicate on the "orders" edge.
 func HasOrders() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

@@ -80,6 +80,18 @@ func (f InvitationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InvitationMutation", m)
 }
 
+// The ListEntryFunc type is an adapter to allow the use of ordinary
+// function as ListEntry mutator.
+type ListEntryFunc func(context.Context, *ent.ListEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ListEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ListEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ListEntryMutation", m)
+}
+
 // The OfferFunc type is an adapter to allow the use of ordinary
 // function as Offer mutator.
 type OfferFunc func(context.Context, *ent.OfferMutation) (ent.Value, error)

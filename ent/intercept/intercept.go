@@ -13,6 +13,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/offer"
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
@@ -243,6 +244,33 @@ func (f TraverseInvitation) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.InvitationQuery", q)
+}
+
+// The ListEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ListEntryFunc func(context.Context, *ent.ListEntryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ListEntryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ListEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ListEntryQuery", q)
+}
+
+// The TraverseListEntry type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseListEntry func(context.Context, *ent.ListEntryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseListEntry) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseListEntry) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ListEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ListEntryQuery", q)
 }
 
 // The OfferFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -503,6 +531,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CustomerTagQuery, predicate.CustomerTag, customertag.OrderOption]{typ: ent.TypeCustomerTag, tq: q}, nil
 	case *ent.InvitationQuery:
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
+	case *ent.ListEntryQuery:
+		return &query[*ent.ListEntryQuery, predicate.ListEntry, listentry.OrderOption]{typ: ent.TypeListEntry, tq: q}, nil
 	case *ent.OfferQuery:
 		return &query[*ent.OfferQuery, predicate.Offer, offer.OrderOption]{typ: ent.TypeOffer, tq: q}, nil
 	case *ent.OrderQuery:

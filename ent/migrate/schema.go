@@ -311,6 +311,97 @@ var (
 			},
 		},
 	}
+	// ListEntriesColumns holds the columns for the "list_entries" table.
+	ListEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
+		{Name: "sort_name", Type: field.TypeString, Size: 255},
+		{Name: "customer_created_at", Type: field.TypeTime, SchemaType: map[string]string{"mysql": "datetime(6)"}},
+		{Name: "country", Type: field.TypeString},
+		{Name: "primary_domain", Type: field.TypeString, Size: 43},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+	}
+	// ListEntriesTable holds the schema information for the "list_entries" table.
+	ListEntriesTable = &schema.Table{
+		Name:       "list_entries",
+		Columns:    ListEntriesColumns,
+		PrimaryKey: []*schema.Column{ListEntriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "list_entries_customers_list_entries",
+				Columns:    []*schema.Column{ListEntriesColumns[6]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "listentry_customer_id_partner_id",
+				Unique:  true,
+				Columns: []*schema.Column{ListEntriesColumns[6], ListEntriesColumns[1]},
+			},
+			{
+				Name:    "listentry_partner_id_sort_name_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[2], ListEntriesColumns[6]},
+			},
+			{
+				Name:    "listentry_partner_id_sort_name_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[2], ListEntriesColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						ListEntriesColumns[2].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "listentry_partner_id_customer_created_at_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[3], ListEntriesColumns[6]},
+			},
+			{
+				Name:    "listentry_partner_id_customer_created_at_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[3], ListEntriesColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						ListEntriesColumns[3].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "listentry_partner_id_country_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[4], ListEntriesColumns[6]},
+			},
+			{
+				Name:    "listentry_partner_id_country_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[4], ListEntriesColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						ListEntriesColumns[4].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "listentry_partner_id_primary_domain_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[5], ListEntriesColumns[6]},
+			},
+			{
+				Name:    "listentry_partner_id_primary_domain_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListEntriesColumns[1], ListEntriesColumns[5], ListEntriesColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						ListEntriesColumns[5].Name: true,
+					},
+				},
+			},
+		},
+	}
 	// OffersColumns holds the columns for the "offers" table.
 	OffersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -405,7 +496,6 @@ var (
 		{Name: "request_secret_hash", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "request_expires_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
 		{Name: "removed_at", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "datetime(6)"}},
-		{Name: "sort_name", Type: field.TypeString, Size: 255, Default: ""},
 		{Name: "customer_id", Type: field.TypeString, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Size: 40},
 		{Name: "associated_partner_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -418,19 +508,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "relationships_customers_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[12]},
+				Columns:    []*schema.Column{RelationshipsColumns[11]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_relationships",
-				Columns:    []*schema.Column{RelationshipsColumns[13]},
+				Columns:    []*schema.Column{RelationshipsColumns[12]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "relationships_partners_associated_partner",
-				Columns:    []*schema.Column{RelationshipsColumns[14]},
+				Columns:    []*schema.Column{RelationshipsColumns[13]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -439,32 +529,17 @@ var (
 			{
 				Name:    "relationship_partner_id_status_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[12]},
-			},
-			{
-				Name:    "relationship_partner_id_status_sort_name_customer_id",
-				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
-			},
-			{
-				Name:    "relationship_partner_id_status_sort_name_desc_customer_id",
-				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[5], RelationshipsColumns[11], RelationshipsColumns[12]},
-				Annotation: &entsql.IndexAnnotation{
-					DescColumns: map[string]bool{
-						RelationshipsColumns[11].Name: true,
-					},
-				},
+				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[5], RelationshipsColumns[11]},
 			},
 			{
 				Name:    "relationship_customer_id_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[13]},
+				Columns: []*schema.Column{RelationshipsColumns[11], RelationshipsColumns[12]},
 			},
 			{
 				Name:    "relationship_partner_id_associated_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[13], RelationshipsColumns[14]},
+				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[13]},
 			},
 		},
 	}
@@ -684,6 +759,7 @@ var (
 		CustomersTable,
 		CustomerTagsTable,
 		InvitationsTable,
+		ListEntriesTable,
 		OffersTable,
 		OrdersTable,
 		PartnersTable,
@@ -708,6 +784,7 @@ func init() {
 	InvitationsTable.ForeignKeys[0].RefTable = PartnersTable
 	InvitationsTable.ForeignKeys[1].RefTable = UsersTable
 	InvitationsTable.ForeignKeys[2].RefTable = UsersTable
+	ListEntriesTable.ForeignKeys[0].RefTable = CustomersTable
 	OrdersTable.ForeignKeys[0].RefTable = CustomersTable
 	OrdersTable.ForeignKeys[1].RefTable = UsersTable
 	RelationshipsTable.ForeignKeys[0].RefTable = CustomersTable

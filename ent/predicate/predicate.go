@@ -24,6 +24,9 @@ type CustomerTag func(*sql.Selector)
 // Invitation is the predicate function for invitation builders.
 type Invitation func(*sql.Selector)
 
+// ListEntry is the predicate function for listentry builders.
+type ListEntry func(*sql.Selector)
+
 // Offer is the predicate function for offer builders.
 type Offer func(*sql.Selector)
 

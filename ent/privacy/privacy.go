@@ -255,6 +255,30 @@ func (f InvitationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InvitationMutation", m)
 }
 
+// The ListEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ListEntryQueryRuleFunc func(context.Context, *ent.ListEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ListEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ListEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ListEntryQuery", q)
+}
+
+// The ListEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ListEntryMutationRuleFunc func(context.Context, *ent.ListEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ListEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ListEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ListEntryMutation", m)
+}
+
 // The OfferQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OfferQueryRuleFunc func(context.Context, *ent.OfferQuery) error
@@ -518,6 +542,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.InvitationQuery:
 		return q.Filter(), nil
+	case *ent.ListEntryQuery:
+		return q.Filter(), nil
 	case *ent.OfferQuery:
 		return q.Filter(), nil
 	case *ent.OrderQuery:
@@ -554,6 +580,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CustomerTagMutation:
 		return m.Filter(), nil
 	case *ent.InvitationMutation:
+		return m.Filter(), nil
+	case *ent.ListEntryMutation:
 		return m.Filter(), nil
 	case *ent.OfferMutation:
 		return m.Filter(), nil

@@ -45,8 +45,6 @@ const (
 	FieldRequestExpiresAt = "request_expires_at"
 	// FieldRemovedAt holds the string denoting the removed_at field in the database.
 	FieldRemovedAt = "removed_at"
-	// FieldSortName holds the string denoting the sort_name field in the database.
-	FieldSortName = "sort_name"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
@@ -94,7 +92,6 @@ var Columns = []string{
 	FieldRequestSecretHash,
 	FieldRequestExpiresAt,
 	FieldRemovedAt,
-	FieldSortName,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -113,7 +110,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "partnerhub/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -127,10 +124,6 @@ var (
 	VersionValidator func(int) error
 	// DefaultDelegatedAdmin holds the default value on creation for the "delegated_admin" field.
 	DefaultDelegatedAdmin bool
-	// DefaultSortName holds the default value on creation for the "sort_name" field.
-	DefaultSortName string
-	// SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
-	SortNameValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -260,11 +253,6 @@ func ByRequestExpiresAt(opts ...sql.OrderTermOption) OrderOption {
 // ByRemovedAt orders the results by the removed_at field.
 func ByRemovedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRemovedAt, opts...).ToFunc()
-}
-
-// BySortName orders the results by the sort_name field.
-func BySortName(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldSortName, opts...).ToFunc()
 }
 
 // ByPartnerField orders the results by partner field.

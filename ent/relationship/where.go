@@ -111,11 +111,6 @@ func RemovedAt(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldRemovedAt, v))
 }
 
-// SortName applies equality check predicate on the "sort_name" field. It's identical to SortNameEQ.
-func SortName(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldEQ(FieldSortName, v))
-}
-
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Relationship {
 	return predicate.Relationship(sql.FieldEQ(FieldCreatedAt, v))
@@ -729,71 +724,6 @@ func RemovedAtIsNil() predicate.Relationship {
 // RemovedAtNotNil applies the NotNil predicate on the "removed_at" field.
 func RemovedAtNotNil() predicate.Relationship {
 	return predicate.Relationship(sql.FieldNotNull(FieldRemovedAt))
-}
-
-// SortNameEQ applies the EQ predicate on the "sort_name" field.
-func SortNameEQ(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldEQ(FieldSortName, v))
-}
-
-// SortNameNEQ applies the NEQ predicate on the "sort_name" field.
-func SortNameNEQ(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldNEQ(FieldSortName, v))
-}
-
-// SortNameIn applies the In predicate on the "sort_name" field.
-func SortNameIn(vs ...string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldIn(FieldSortName, vs...))
-}
-
-// SortNameNotIn applies the NotIn predicate on the "sort_name" field.
-func SortNameNotIn(vs ...string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldNotIn(FieldSortName, vs...))
-}
-
-// SortNameGT applies the GT predicate on the "sort_name" field.
-func SortNameGT(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldGT(FieldSortName, v))
-}
-
-// SortNameGTE applies the GTE predicate on the "sort_name" field.
-func SortNameGTE(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldGTE(FieldSortName, v))
-}
-
-// SortNameLT applies the LT predicate on the "sort_name" field.
-func SortNameLT(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldLT(FieldSortName, v))
-}
-
-// SortNameLTE applies the LTE predicate on the "sort_name" field.
-func SortNameLTE(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldLTE(FieldSortName, v))
-}
-
-// SortNameContains applies the Contains predicate on the "sort_name" field.
-func SortNameContains(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldContains(FieldSortName, v))
-}
-
-// SortNameHasPrefix applies the HasPrefix predicate on the "sort_name" field.
-func SortNameHasPrefix(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldHasPrefix(FieldSortName, v))
-}
-
-// SortNameHasSuffix applies the HasSuffix predicate on the "sort_name" field.
-func SortNameHasSuffix(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldHasSuffix(FieldSortName, v))
-}
-
-// SortNameEqualFold applies the EqualFold predicate on the "sort_name" field.
-func SortNameEqualFold(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldEqualFold(FieldSortName, v))
-}
-
-// SortNameContainsFold applies the ContainsFold predicate on the "sort_name" field.
-func SortNameContainsFold(v string) predicate.Relationship {
-	return predicate.Relationship(sql.FieldContainsFold(FieldSortName, v))
 }
 
 // HasPartner applies the HasEdge predicate on the "partner" edge.

@@ -28,8 +28,8 @@ func BulkLoad(ctx context.Context) context.Context {
 func isBulk(ctx context.Context) bool { return ctx.Value(bulkKey{}) != nil }
 
 // IndexCustomers writes the search terms of customers (the words of their names, domain and Microsoft
-// ID) for each partner with an ACTIVE relationship with them; the hooks call it for each change, bulk
-// loaders for each batch, after its relationships.
+// ID) and their list entries (their sort keys) for each partner with an ACTIVE relationship with them;
+// the hooks call it for each change, bulk loaders for each batch, after its relationships.
 func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Customer) error {
 	if len(customers) == 0 {
 		return nil
@@ -54,34 +54,39 @@ func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Cu
 	return writeTermsFor(ctx, client, partners, customers)
 }
 
-// writeTermsFor writes each customer's terms for the partners given for it.
+// writeTermsFor writes each customer's terms and list entries for the partners given for it.
 func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.ID][]pulid.ID, customers []*ent.Customer) error {
 	const rowsPerInsert = 2000
-	var builders []*ent.SearchTermCreate
-	flush := func() error {
-		if len(builders) == 0 {
-			return nil
+	var terms []*ent.SearchTermCreate
+	var entries []*ent.ListEntryCreate
+	flush := func(all bool) error {
+		if len(terms) > 0 && (all || len(terms) >= rowsPerInsert) {
+			if err := client.SearchTerm.CreateBulk(terms...).Exec(ctx); err != nil {
+				return err
+			}
+			terms = terms[:0]
 		}
-		err := client.SearchTerm.CreateBulk(builders...).Exec(ctx)
-		builders = builders[:0]
-		return err
+		if len(entries) > 0 && (all || len(entries) >= rowsPerInsert) {
+			if err := client.ListEntry.CreateBulk(entries...).Exec(ctx); err != nil {
+				return err
+			}
+			entries = entries[:0]
+		}
+		return nil
 	}
 	for _, c := range customers {
-		if len(partners[c.ID]) == 0 {
-			continue
-		}
-		for _, t := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
-			for _, p := range partners[c.ID] {
-				builders = append(builders, client.SearchTerm.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTerm(t).SetSortName(c.SortName))
-				if len(builders) == rowsPerInsert {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
+		for _, p := range partners[c.ID] {
+			entries = append(entries, client.ListEntry.Create().SetCustomerID(c.ID).SetPartnerID(p).SetSortName(c.SortName).
+				SetCustomerCreatedAt(c.CreatedAt).SetCountry(c.Country).SetPrimaryDomain(c.PrimaryDomain))
+			for _, t := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
+				terms = append(terms, client.SearchTerm.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTerm(t).SetSortName(c.SortName))
+			}
+			if err := flush(false); err != nil {
+				return err
 			}
 		}
 	}
-	return flush()
+	return flush(true)
 }
 
 // Recount recomputes every partner's customer_count from its ACTIVE relationships.

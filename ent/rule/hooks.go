@@ -2,10 +2,12 @@ package rule
 
 import (
 	"context"
+	"slices"
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/hook"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/clock"
@@ -27,6 +29,11 @@ var companyDetails = []string{
 var searchedFields = []string{
 	customer.FieldCompanyName, customer.FieldDisplayName, customer.FieldPrimaryDomain, customer.FieldMicrosoftID,
 }
+
+// indexedFields are the customer fields copied into search terms and list entries: the searched ones
+// and the sort keys (the display name's sort key, the domain, the creation time are among them or
+// immutable; the country is not).
+var indexedFields = append(slices.Clone(searchedFields), customer.FieldCountry)
 
 // CustomerDerived keeps a customer's derived fields right on every write: the display name defaults to
 // the company name, the sort key follows the display name, and a change of company details puts the
@@ -58,45 +65,17 @@ func CustomerDerived() ent.Hook {
 	}
 }
 
-// CustomerSearchTerms rewrites a customer's search terms after its names change, and gives its
-// relationships its new sort key. A new customer has no terms yet: they are written for each partner
-// as its relationship becomes ACTIVE (RelationshipCounts).
+// CustomerSearchTerms rewrites a customer's search terms and list entries after its names or country
+// change. A new customer has none yet: they are written for each partner as its relationship becomes
+// ACTIVE (RelationshipCounts).
 func CustomerSearchTerms() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
-			if err != nil || isBulk(ctx) || !touches(m, searchedFields) {
+			if err != nil || isBulk(ctx) || !touches(m, indexedFields) {
 				return v, err
 			}
-			c := v.(*ent.Customer)
-			if _, renamed := m.SortName(); renamed {
-				// A bulk update: not a change of the relationships themselves (no version, no activity).
-				err := m.Client().Relationship.Update().Where(relationship.CustomerID(c.ID)).
-					SetSortName(c.SortName).Exec(viewer.SystemContext(ctx))
-				if err != nil {
-					return nil, err
-				}
-			}
-			return v, rewriteTerms(ctx, m.Client(), c)
-		})
-	}
-}
-
-// RelationshipSortKey gives a new relationship its customer's sort key (relationship.sort_name), unless
-// the writer set it (the field's default, applied before hooks run, is empty).
-func RelationshipSortKey() ent.Hook {
-	return func(next ent.Mutator) ent.Mutator {
-		return hook.RelationshipFunc(func(ctx context.Context, m *ent.RelationshipMutation) (ent.Value, error) {
-			if key, _ := m.SortName(); key == "" {
-				if id, ok := m.CustomerID(); ok {
-					key, err := m.Client().Customer.Query().Where(customer.ID(id)).Select(customer.FieldSortName).String(viewer.SystemContext(ctx))
-					if err != nil {
-						return nil, err
-					}
-					m.SetSortName(key)
-				}
-			}
-			return next.Mutate(ctx, m)
+			return v, rewriteTerms(ctx, m.Client(), v.(*ent.Customer))
 		})
 	}
 }
@@ -141,7 +120,7 @@ func CustomerAddedByViewer() ent.Hook {
 			now := clock.Now()
 			rel := m.Client().Relationship.Create().
 				SetPartnerID(v.PartnerID).SetCustomerID(c.ID).SetType(typ).
-				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now).SetSortName(c.SortName)
+				SetStatus(relationship.StatusACTIVE).SetDelegatedAdmin(c.DefaultGdap).SetStartedAt(now)
 			if forReseller {
 				rel.SetAssociatedPartnerID(reseller)
 			}
@@ -153,7 +132,7 @@ func CustomerAddedByViewer() ent.Hook {
 				// the checks above.
 				err := m.Client().Relationship.Create().SetPartnerID(reseller).SetCustomerID(c.ID).
 					SetType(relationship.TypeINDIRECT_RESELLER).SetAssociatedPartnerID(v.PartnerID).
-					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).SetSortName(c.SortName).Exec(viewer.SystemContext(ctx))
+					SetStatus(relationship.StatusACTIVE).SetStartedAt(now).Exec(viewer.SystemContext(ctx))
 				if err != nil {
 					return nil, err
 				}
@@ -220,21 +199,27 @@ func BillingProfileFollowUp() ent.Hook {
 	}
 }
 
-// rewriteTerms replaces c's search terms for every partner with an ACTIVE relationship with it: all
-// partners search the same names.
+// rewriteTerms replaces c's search terms and list entries for every partner with an ACTIVE
+// relationship with it: all partners search and sort by the same names.
 func rewriteTerms(ctx context.Context, client *ent.Client, c *ent.Customer) error {
 	sys := viewer.SystemContext(ctx)
 	if _, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(c.ID)).Exec(sys); err != nil {
 		return err
 	}
+	if _, err := client.ListEntry.Delete().Where(listentry.CustomerID(c.ID)).Exec(sys); err != nil {
+		return err
+	}
 	return IndexCustomers(sys, client, []*ent.Customer{c})
 }
 
-// partnerTerms writes (the partner gained the customer) or removes (it lost it) the search terms of
-// one customer for one partner.
+// partnerTerms writes (the partner gained the customer) or removes (it lost it) the search terms and
+// the list entry of one customer for one partner.
 func partnerTerms(ctx context.Context, client *ent.Client, partnerID, customerID pulid.ID, gained bool) error {
 	sys := viewer.SystemContext(ctx)
 	if !gained {
+		if _, err := client.ListEntry.Delete().Where(listentry.CustomerID(customerID), listentry.PartnerID(partnerID)).Exec(sys); err != nil {
+			return err
+		}
 		_, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(customerID), searchterm.PartnerID(partnerID)).Exec(sys)
 		return err
 	}

@@ -3,77 +3,100 @@ package rule
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
-	"partnerhub/ent/relationship"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/text"
 )
 
-// NamePage is where a page of the list sorted by company name starts and how long it is.
-type NamePage struct {
-	Desc  bool // company name Z to A (ties by ID, ascending, as the cursors order them)
-	After *NameCursor
+// ListPage is where a page of the list starts, in which order, and how long it is.
+type ListPage struct {
+	Key   string // the customer field the list is sorted by: customer.FieldSortName (searches: only this), FieldCreatedAt, FieldCountry or FieldPrimaryDomain
+	Desc  bool   // Z to A, newest first (ties by ID, ascending, as the cursors order them)
+	After *ListCursor
 	Limit int // rows to read: the page size plus one, to know whether another page follows
 }
 
-// NameCursor is where a NamePage starts: after this customer.
-type NameCursor struct {
-	SortName string
-	ID       pulid.ID
+// ListCursor is where a ListPage starts: after this customer.
+type ListCursor struct {
+	Value any // the customer's sort key: a string, or a time for FieldCreatedAt
+	ID    pulid.ID
 }
 
-// CursorFrom reads a list cursor of the company-name order (the sort key, or a list holding it, and
-// the customer ID).
-func (p *NamePage) CursorFrom(id pulid.ID, value any) error {
+// listEntryKeys are the ListEntry columns holding the customer's sort keys.
+var listEntryKeys = map[string]string{
+	customer.FieldSortName:      listentry.FieldSortName,
+	customer.FieldCreatedAt:     listentry.FieldCustomerCreatedAt,
+	customer.FieldCountry:       listentry.FieldCountry,
+	customer.FieldPrimaryDomain: listentry.FieldPrimaryDomain,
+}
+
+// NewListPage returns the page of the list sorted by the customer field key, if ListEntry holds it.
+func NewListPage(key string, desc bool, limit int) (ListPage, bool) {
+	_, ok := listEntryKeys[key]
+	return ListPage{Key: key, Desc: desc, Limit: limit}, ok
+}
+
+// CursorFrom reads a list cursor of the page's order (the key, or a list holding it, and the customer
+// ID).
+func (p *ListPage) CursorFrom(id pulid.ID, value any) error {
 	if vs, ok := value.([]any); ok && len(vs) == 1 {
 		value = vs[0]
 	}
-	name, ok := value.(string)
-	if !ok {
-		return fmt.Errorf("name page: cursor value %T", value)
+	ok := false
+	switch value.(type) {
+	case string:
+		ok = p.Key != customer.FieldCreatedAt
+	case time.Time:
+		ok = p.Key == customer.FieldCreatedAt
 	}
-	p.After = &NameCursor{SortName: name, ID: id}
+	if !ok {
+		return fmt.Errorf("list page by %s: cursor value %T", p.Key, value)
+	}
+	p.After = &ListCursor{Value: value, ID: id}
 	return nil
 }
 
-// page is the derived table of the page's customer IDs from table t (search terms or relationships,
-// both carrying the sort key and the customer ID) where match holds: one row per customer, in the
-// page's order, after its cursor.
-func (p NamePage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Predicate, sortName, customerID string) *sql.Selector {
+// page is the derived table of the page's customer IDs from table t (search terms or list entries,
+// both carrying the sort key and the customer ID) where match holds, in the page's order, after its
+// cursor. With group, a customer matching several rows is one row.
+func (p ListPage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Predicate, key, customerID string, group bool) *sql.Selector {
 	where := match
 	if c := p.After; c != nil {
-		beyond := sql.GT(t.C(sortName), c.SortName)
+		beyond := sql.GT(t.C(key), c.Value)
 		if p.Desc {
-			beyond = sql.LT(t.C(sortName), c.SortName)
+			beyond = sql.LT(t.C(key), c.Value)
 		}
-		where = sql.And(match, sql.Or(beyond, sql.And(sql.EQ(t.C(sortName), c.SortName), sql.GT(t.C(customerID), string(c.ID)))))
+		where = sql.And(match, sql.Or(beyond, sql.And(sql.EQ(t.C(key), c.Value), sql.GT(t.C(customerID), string(c.ID)))))
 	}
-	byName := sql.Asc(t.C(sortName))
+	byKey := sql.Asc(t.C(key))
 	if p.Desc {
-		byName = sql.Desc(t.C(sortName))
+		byKey = sql.Desc(t.C(key))
 	}
-	return d.Select(t.C(customerID)).From(t).Where(where).
-		GroupBy(t.C(sortName), t.C(customerID)).
-		OrderBy(byName, sql.Asc(t.C(customerID))).Limit(p.Limit)
+	s := d.Select(t.C(customerID)).From(t).Where(where).OrderBy(byKey, sql.Asc(t.C(customerID))).Limit(p.Limit)
+	if group {
+		s.GroupBy(t.C(key), t.C(customerID))
+	}
+	return s
 }
 
 // ApplyListing restricts a customer query of the viewer partner to the page of its whole list: a
-// range of the partner's ACTIVE relationships in the order of their sort key (relationship.sort_name;
-// an index for each direction), joined as a derived table, so the page costs the same whatever the
-// partner's share of all customers.
-func (p NamePage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
+// range of the partner's list entries in the order of their copy of the sort key (an index for each
+// key and direction), joined as a derived table, so the page costs the same whatever the partner's
+// share of all customers and wherever its customers fall in the order of all customers.
+func (p ListPage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
-		r := d.Table(relationship.Table).As("listed")
-		page := p.page(d, r, sql.And(sql.EQ(r.C(relationship.FieldPartnerID), string(partnerID)),
-			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String())),
-			relationship.FieldSortName, relationship.FieldCustomerID).As("list_page")
-		s.Join(page).On(s.C(customer.FieldID), page.C(relationship.FieldCustomerID))
+		le := d.Table(listentry.Table).As("listed")
+		page := p.page(d, le, sql.EQ(le.C(listentry.FieldPartnerID), string(partnerID)),
+			listEntryKeys[p.Key], listentry.FieldCustomerID, false).As("list_page")
+		s.Join(page).On(s.C(customer.FieldID), page.C(listentry.FieldCustomerID))
 	}
 }
 
@@ -83,7 +106,7 @@ func (p NamePage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 // the page's customers. Without it a search reads every matching customer to sort them: 5,600
 // customer rows for "ab" in a partner with 200,000 customers.
 type SearchPage struct {
-	NamePage
+	ListPage                    // by customer.FieldSortName
 	Words            []string   // the search's words (text.QueryWords)
 	TagsAny, TagsAll []pulid.ID // the tag filters, already checked to be the partner's tags
 }
@@ -110,7 +133,7 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
 		st, match := p.matches(d, partnerID, "st")
-		page := p.page(d, st, match, searchterm.FieldSortName, searchterm.FieldCustomerID).As("search_page")
+		page := p.page(d, st, match, searchterm.FieldSortName, searchterm.FieldCustomerID, true).As("search_page")
 		// The total: where each match costs lookups (tags, further words) and the page holds every
 		// match (the first page), the page's own pass counts them (a window over its groups);
 		// otherwise a second pass counts them, which for one word alone is a range of the index.

@@ -10,6 +10,7 @@ import (
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/invitation"
+	"partnerhub/ent/listentry"
 	"partnerhub/ent/offer"
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
@@ -450,6 +451,29 @@ func init() {
 			return nil
 		}
 	}()
+	listentry.Policy = privacy.NewPolicies(schema.ListEntry{})
+	listentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := listentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	listentryFields := schema.ListEntry{}.Fields()
+	_ = listentryFields
+	// listentryDescPartnerID is the schema descriptor for partner_id field.
+	listentryDescPartnerID := listentryFields[1].Descriptor()
+	// listentry.PartnerIDValidator is a validator for the "partner_id" field. It is called by the builders before save.
+	listentry.PartnerIDValidator = listentryDescPartnerID.Validators[0].(func(string) error)
+	// listentryDescSortName is the schema descriptor for sort_name field.
+	listentryDescSortName := listentryFields[2].Descriptor()
+	// listentry.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	listentry.SortNameValidator = listentryDescSortName.Validators[0].(func(string) error)
+	// listentryDescPrimaryDomain is the schema descriptor for primary_domain field.
+	listentryDescPrimaryDomain := listentryFields[5].Descriptor()
+	// listentry.PrimaryDomainValidator is a validator for the "primary_domain" field. It is called by the builders before save.
+	listentry.PrimaryDomainValidator = listentryDescPrimaryDomain.Validators[0].(func(string) error)
 	offerMixin := schema.Offer{}.Mixin()
 	offer.Policy = privacy.NewPolicies(schema.Offer{})
 	offer.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -671,8 +695,6 @@ func init() {
 	relationship.Hooks[2] = relationshipHooks[1]
 
 	relationship.Hooks[3] = relationshipHooks[2]
-
-	relationship.Hooks[4] = relationshipHooks[3]
 	relationshipMixinFields0 := relationshipMixin[0].Fields()
 	_ = relationshipMixinFields0
 	relationshipMixinFields1 := relationshipMixin[1].Fields()
@@ -701,12 +723,6 @@ func init() {
 	relationshipDescDelegatedAdmin := relationshipFields[5].Descriptor()
 	// relationship.DefaultDelegatedAdmin holds the default value on creation for the delegated_admin field.
 	relationship.DefaultDelegatedAdmin = relationshipDescDelegatedAdmin.Default.(bool)
-	// relationshipDescSortName is the schema descriptor for sort_name field.
-	relationshipDescSortName := relationshipFields[10].Descriptor()
-	// relationship.DefaultSortName holds the default value on creation for the sort_name field.
-	relationship.DefaultSortName = relationshipDescSortName.Default.(string)
-	// relationship.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
-	relationship.SortNameValidator = relationshipDescSortName.Validators[0].(func(string) error)
 	// relationshipDescID is the schema descriptor for id field.
 	relationshipDescID := relationshipMixinFields0[0].Descriptor()
 	// relationship.DefaultID holds the default value on creation for the id field.

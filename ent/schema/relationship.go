@@ -3,7 +3,6 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
-	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -42,9 +41,6 @@ func (Relationship) Fields() []ent.Field {
 		field.Time("request_expires_at").Optional().Nillable().SchemaType(TimeColumn).
 			Comment("When a request's link stops working (90 days after it is sent)."),
 		field.Time("removed_at").Optional().Nillable().SchemaType(TimeColumn),
-		field.String("sort_name").MaxLen(255).Default("").
-			Comment("The customer's sort_name, so that the partner's list by name is a range of its relationships (rule.ListingPage).").
-			Annotations(entgql.Skip()),
 	}
 }
 
@@ -57,15 +53,11 @@ func (Relationship) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of the Relationship: the list filters by (partner, status) and (partner, reseller), and
-// reads the partner's customers by name from (partner, status, sort key), A to Z and Z to A (see
-// Customer.Indexes for why each direction has its own).
+// Indexes of the Relationship: the list filters by (partner, status) and (partner, reseller). (The
+// list's sorts read ListEntry, not relationships.)
 func (Relationship) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("partner_id", "status", "customer_id"),
-		index.Fields("partner_id", "status", "sort_name", "customer_id"),
-		index.Fields("partner_id", "status", "sort_name", "customer_id").
-			StorageKey("relationship_partner_id_status_sort_name_desc_customer_id").Annotations(entsql.DescColumns("sort_name")),
 		index.Fields("customer_id", "partner_id"),
 		index.Fields("partner_id", "associated_partner_id"),
 	}

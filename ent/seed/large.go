@@ -129,7 +129,7 @@ func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, en
 			profiles[i] = billing(c, cu.ID, comps[i])
 			p := partnerOf(start + i)
 			rels[i] = c.Relationship.Create().SetPartnerID(partners[p].ID).SetCustomerID(cu.ID).
-				SetType(relationship.TypeDIRECT_BILL).SetStartedAt(cu.CreatedAt).SetSortName(cu.SortName)
+				SetType(relationship.TypeDIRECT_BILL).SetStartedAt(cu.CreatedAt)
 			picked := map[int]bool{}
 			for range r.IntN(3) {
 				t := r.IntN(len(tags[p]))
