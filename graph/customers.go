@@ -51,15 +51,15 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 	if len(orderBy) == 0 {
 		orderBy = []*ent.CustomerOrder{{Field: ent.CustomerOrderFieldSortName, Direction: entgql.OrderDirectionAsc}}
 	}
-	if page, ok := searchPage(f, orderBy, after, first, last); ok && selects(ctx, "edges") {
-		return r.searchList(ctx, page, preds, total, after, first, orderBy)
+	if page, ok := searchPage(f, orderBy, after, first, before, last); ok && selects(ctx, "edges") {
+		return r.searchList(ctx, page, preds, total, after, first, before, last, orderBy)
 	}
-	if page, ok := listPage(orderBy, after, first, last); ok && len(preds) == 0 && total.n >= 0 {
+	if page, ok := listPage(orderBy, after, first, before, last); ok && len(preds) == 0 && total.n >= 0 {
 		// The whole list: a range of the partner's list entries (rule.ListPage).
 		v := viewer.FromContext(ctx)
 		q := r.client.Customer.Query()
 		q.Modify(page.ApplyListing(v.PartnerID))
-		return q.Paginate(withKnownTotal(rule.FilteredList(ctx), total), after, first, nil, nil, ent.WithCustomerOrder(orderBy))
+		return q.Paginate(withKnownTotal(rule.FilteredList(ctx), total), after, first, before, last, ent.WithCustomerOrder(orderBy))
 	}
 	q := r.client.Customer.Query().Where(preds...)
 	// A filtered list's first page reads every match anyway (to sort them), so its total comes with it
@@ -90,14 +90,14 @@ func totalFromPage(conn *ent.CustomerConnection) error {
 	return err
 }
 
-// searchPage returns the rule.SearchPage of a search sorted by company name and paged forwards, when
-// the search can be answered from the search terms (see rule.NewSearchPage).
-func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.SearchPage, bool) {
+// searchPage returns the rule.SearchPage of a search sorted by company name, when the search can be
+// answered from the search terms (see rule.NewSearchPage).
+func searchPage(f rule.ListFilter, orderBy []*ent.CustomerOrder, after *ent.Cursor, first *int, before *ent.Cursor, last *int) (rule.SearchPage, bool) {
 	page, ok := rule.NewSearchPage(f)
 	if !ok || len(orderBy) != 1 || orderBy[0].Field.String() != ent.CustomerOrderFieldSortName.String() {
 		return page, false
 	}
-	page.ListPage, ok = listPage(orderBy, after, first, last)
+	page.ListPage, ok = listPage(orderBy, after, first, before, last)
 	return page, ok
 }
 
@@ -109,13 +109,22 @@ var orderKeys = map[string]string{
 	ent.CustomerOrderFieldPrimaryDomain.String(): customer.FieldPrimaryDomain,
 }
 
-// listPage returns the rule.ListPage of a list sorted by one key and paged forwards.
-func listPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int) (rule.ListPage, bool) {
-	if len(orderBy) != 1 || last != nil || first == nil || *first == 0 {
+// listPage returns the rule.ListPage of a list sorted by one key: the first rows after the cursor
+// after, or (paging backwards) the last rows before the cursor before. The other cursor, when given
+// too, only narrows the page further (entgql applies both).
+func listPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first *int, before *ent.Cursor, last *int) (rule.ListPage, bool) {
+	if len(orderBy) != 1 || (first == nil) == (last == nil) {
 		return rule.ListPage{}, false
 	}
-	page, ok := rule.NewListPage(orderKeys[orderBy[0].Field.String()], orderBy[0].Direction == entgql.OrderDirectionDesc, *first+1)
-	if !ok || after != nil && page.CursorFrom(after.ID, after.Value) != nil {
+	size, cursor, backward := first, after, false
+	if last != nil {
+		size, cursor, backward = last, before, true
+	}
+	if *size == 0 {
+		return rule.ListPage{}, false
+	}
+	page, ok := rule.NewListPage(orderKeys[orderBy[0].Field.String()], orderBy[0].Direction == entgql.OrderDirectionDesc, backward, *size+1)
+	if !ok || cursor != nil && page.CursorFrom(cursor.ID, cursor.Value) != nil {
 		return page, false // not a cursor of this order: the general query says so
 	}
 	return page, true
@@ -124,7 +133,7 @@ func listPage(orderBy []*ent.CustomerOrder, after *ent.Cursor, first, last *int)
 // searchList is customerList for a rule.SearchPage: the page and its total in one statement. The
 // page's customers still go through privacy and entgql's cursor, order and limit, so the result is
 // the general query's whatever the derived table holds.
-func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, preds []predicate.Customer, total knownTotal, after *ent.Cursor, first *int, orderBy []*ent.CustomerOrder) (*ent.CustomerConnection, error) {
+func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, preds []predicate.Customer, total knownTotal, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy []*ent.CustomerOrder) (*ent.CustomerConnection, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
 		return nil, rule.ErrNoViewer
@@ -136,12 +145,12 @@ func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, pr
 	}
 	q := r.client.Customer.Query()
 	q.Modify(page.Apply(v.PartnerID, totalAs))
-	conn, err := q.Paginate(withKnownTotal(rule.FilteredList(ctx), knownTotal{skip: true}), after, first, nil, nil, ent.WithCustomerOrder(orderBy))
+	conn, err := q.Paginate(withKnownTotal(rule.FilteredList(ctx), knownTotal{skip: true}), after, first, before, last, ent.WithCustomerOrder(orderBy))
 	if err != nil || !withTotal {
 		return conn, err
 	}
-	if len(conn.Edges) == 0 && after != nil {
-		// Past the last match: no row carries the total, so count (a rare request). A first page
+	if len(conn.Edges) == 0 && (after != nil || before != nil) {
+		// Beyond the last match: no row carries the total, so count (a rare request). A first page
 		// without customers means nothing matches: 0.
 		conn.TotalCount, err = r.client.Customer.Query().Where(preds...).Count(withKnownTotal(rule.FilteredList(ctx), knownTotal{n: -1}))
 		return conn, err

@@ -437,20 +437,20 @@ func TestListLargePartnerPlan(t *testing.T) {
 			want := []string{"alpine Ski House", "Città di Perugia Servizi S.r.l.", "Contoso Pharmaceuticals",
 				"Łódź Trading Sp. z o.o.", "Northwind Traders Ltd", "Société Générale de Logistique",
 				"Zakłady Mięsne Żywiec S.A.", "ООО «Контур»"}
-			// Paging backwards (from the end of Z to A) walks the sort index (forward pages read the
-			// partner's list entries: see TestListFromEntries).
+			// A sort by two keys walks the sort index (a sort by one key reads the partner's list
+			// entries: see TestListFromEntries).
 			var got []string
-			vars := map[string]any{"last": 3, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}}
+			vars := map[string]any{"first": 3, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}, {"field": "COUNTRY", "direction": "ASC"}}}
 			for {
 				p := list(e, f.AdminA, vars)
 				if p.Customers.TotalCount != 8 {
 					t.Fatalf("totalCount %d", p.Customers.TotalCount)
 				}
-				got = append(p.names(), got...)
-				if !p.Customers.PageInfo.HasPreviousPage {
+				got = append(got, p.names()...)
+				if !p.Customers.PageInfo.HasNextPage {
 					break
 				}
-				vars["before"] = *p.Customers.PageInfo.StartCursor
+				vars["after"] = *p.Customers.PageInfo.EndCursor
 			}
 			slices.Reverse(got)
 			if !slices.Equal(got, want) {
@@ -471,7 +471,7 @@ func TestListLargePartnerPlan(t *testing.T) {
 			}
 			// The SQL really is the index-walking form.
 			e.rec.Reset()
-			list(e, f.AdminA, map[string]any{"last": 20, "orderBy": []map[string]string{{"field": "COUNTRY", "direction": "ASC"}}})
+			list(e, f.AdminA, map[string]any{"orderBy": []map[string]string{{"field": "COUNTRY", "direction": "ASC"}, {"field": "COMPANY_NAME", "direction": "ASC"}}})
 			if !strings.Contains(strings.Join(e.rec.Statements(), "\n"), "visible_rel") {
 				t.Errorf("the large-partner form was not used:\n%s", strings.Join(e.rec.Statements(), "\n"))
 			}
@@ -601,9 +601,15 @@ func TestListSearchPage(t *testing.T) {
 		}
 		smb, prio := string(f.TagsA["SMB"].ID), string(f.TagsA["Priority"].ID)
 		everyCountry := []string{"PL", "FR", "RU", "IT", "GB", "US", "DE"}
-		walk := func(vars map[string]any) (ids []string, total int) {
+		// walk pages through the list, forwards (first/after) or backwards from its end (last/before),
+		// and returns its customers in the list's order.
+		walk := func(vars map[string]any, backward bool) (ids []string, total int) {
 			t.Helper()
-			vars["first"] = 4
+			size, cursor := "first", "after"
+			if backward {
+				size, cursor = "last", "before"
+			}
+			vars[size] = 4
 			for pages := 0; ; pages++ {
 				p := list(e, f.AdminA, vars)
 				if pages == 0 {
@@ -611,21 +617,33 @@ func TestListSearchPage(t *testing.T) {
 				} else if p.Customers.TotalCount != total {
 					t.Fatalf("%v page %d: totalCount %d, first page said %d", vars, pages, p.Customers.TotalCount, total)
 				}
+				var page []string
 				for _, e := range p.Customers.Edges {
-					ids = append(ids, e.Node.ID)
+					page = append(page, e.Node.ID)
 				}
-				if !p.Customers.PageInfo.HasNextPage {
-					if p.Customers.PageInfo.EndCursor != nil {
-						// After the last customer: no customers, the same total, no next page.
-						vars["after"] = *p.Customers.PageInfo.EndCursor
+				more, next := p.Customers.PageInfo.HasNextPage, p.Customers.PageInfo.EndCursor
+				if backward {
+					ids = append(page, ids...)
+					more, next = p.Customers.PageInfo.HasPreviousPage, p.Customers.PageInfo.StartCursor
+				} else {
+					ids = append(ids, page...)
+				}
+				if !more {
+					if next != nil {
+						// Beyond the last customer: no customers, the same total, no further page.
+						vars[cursor] = *next
 						end := list(e, f.AdminA, vars)
-						if len(end.Customers.Edges) != 0 || end.Customers.TotalCount != total || end.Customers.PageInfo.HasNextPage {
-							t.Errorf("%v after the last page: %d customers, totalCount %d (want %d)", vars, len(end.Customers.Edges), end.Customers.TotalCount, total)
+						further := end.Customers.PageInfo.HasNextPage
+						if backward {
+							further = end.Customers.PageInfo.HasPreviousPage
+						}
+						if len(end.Customers.Edges) != 0 || end.Customers.TotalCount != total || further {
+							t.Errorf("%v beyond the last page: %d customers, totalCount %d (want %d)", vars, len(end.Customers.Edges), end.Customers.TotalCount, total)
 						}
 					}
 					return ids, total
 				}
-				vars["after"] = *p.Customers.PageInfo.EndCursor
+				vars[cursor] = *next
 			}
 		}
 		for _, c := range []struct {
@@ -650,16 +668,18 @@ func TestListSearchPage(t *testing.T) {
 		} {
 			for _, dir := range []string{"ASC", "DESC"} {
 				orderBy := []map[string]string{{"field": "COMPANY_NAME", "direction": dir}}
-				fast, total := walk(map[string]any{"search": c.search, "filter": c.filter, "orderBy": orderBy})
 				general := map[string]any{"countries": everyCountry}
 				maps.Copy(general, c.filter)
-				want, wantTotal := walk(map[string]any{"search": c.search, "filter": general, "orderBy": orderBy})
-				if total != c.want || wantTotal != c.want || len(fast) != c.want {
-					t.Errorf("search %q %v %s: %d customers, totalCount %d; general query: totalCount %d; want %d",
-						c.search, c.filter, dir, len(fast), total, wantTotal, c.want)
-				}
-				if !slices.Equal(fast, want) {
-					t.Errorf("search %q %v %s: not the general query's customers and order", c.search, c.filter, dir)
+				want, wantTotal := walk(map[string]any{"search": c.search, "filter": general, "orderBy": orderBy}, false)
+				for _, backward := range []bool{false, true} {
+					fast, total := walk(map[string]any{"search": c.search, "filter": c.filter, "orderBy": orderBy}, backward)
+					if total != c.want || wantTotal != c.want || len(fast) != c.want {
+						t.Errorf("search %q %v %s backward=%v: %d customers, totalCount %d; general query: totalCount %d; want %d",
+							c.search, c.filter, dir, backward, len(fast), total, wantTotal, c.want)
+					}
+					if !slices.Equal(fast, want) {
+						t.Errorf("search %q %v %s backward=%v: not the general query's customers and order", c.search, c.filter, dir, backward)
+					}
 				}
 			}
 		}
@@ -707,15 +727,29 @@ func TestListFromEntries(t *testing.T) {
 		e.client.Relationship.Create().SetPartnerID(f.B.ID).SetCustomerID(f.C["Zakłady Mięsne Żywiec S.A."].ID).
 			SetType(relationship.TypeDIRECT_BILL).ExecX(sys)
 
-		walk := func(as string, vars map[string]any) (names []string, total int) {
+		// walk pages through the list, forwards or backwards from its end, and returns its customers
+		// in the list's order.
+		walk := func(as string, vars map[string]any, backward bool) (names []string, total int) {
 			t.Helper()
-			vars["first"] = 4
+			if backward {
+				vars["last"] = 4
+			} else {
+				vars["first"] = 4
+			}
 			for pages := 0; ; pages++ {
 				p := list(e, as, vars)
 				if pages == 0 {
 					total = p.Customers.TotalCount
 				} else if p.Customers.TotalCount != total {
 					t.Fatalf("%v page %d: totalCount %d, first page said %d", vars, pages, p.Customers.TotalCount, total)
+				}
+				if backward {
+					names = append(p.names(), names...)
+					if !p.Customers.PageInfo.HasPreviousPage {
+						return names, total
+					}
+					vars["before"] = *p.Customers.PageInfo.StartCursor
+					continue
 				}
 				names = append(names, p.names()...)
 				if !p.Customers.PageInfo.HasNextPage {
@@ -736,13 +770,14 @@ func TestListFromEntries(t *testing.T) {
 			for _, field := range []string{"COMPANY_NAME", "CREATED_AT", "COUNTRY", "DOMAIN"} {
 				for _, dir := range []string{"ASC", "DESC"} {
 					by := []map[string]string{{"field": field, "direction": dir}}
-					got, total := walk(c.as, map[string]any{"orderBy": by})
-					want, wantTotal := walk(c.as, map[string]any{"orderBy": by, "filter": everyStatus})
-					if len(got) != c.want || total != c.want || wantTotal != c.want {
-						t.Errorf("%s %s %s: %d customers, totalCount %d; general query: totalCount %d; want %d", c.as, field, dir, len(got), total, wantTotal, c.want)
+					want, wantTotal := walk(c.as, map[string]any{"orderBy": by, "filter": everyStatus}, false)
+					back, backTotal := walk(c.as, map[string]any{"orderBy": by}, true)
+					got, total := walk(c.as, map[string]any{"orderBy": by}, false)
+					if len(got) != c.want || total != c.want || wantTotal != c.want || backTotal != c.want {
+						t.Errorf("%s %s %s: %d customers, totalCount %d (backwards %d); general query: totalCount %d; want %d", c.as, field, dir, len(got), total, backTotal, wantTotal, c.want)
 					}
-					if !slices.Equal(got, want) {
-						t.Errorf("%s %s %s: pages\n got %q\nwant %q", c.as, field, dir, got, want)
+					if !slices.Equal(got, want) || !slices.Equal(back, want) {
+						t.Errorf("%s %s %s: pages\n      got %q\nbackwards %q\n     want %q", c.as, field, dir, got, back, want)
 					}
 					if dir == "DESC" {
 						slices.Reverse(got)
@@ -756,12 +791,14 @@ func TestListFromEntries(t *testing.T) {
 				}
 			}
 		}
-		// The page reads the partner's list entries, not the sort index of all customers.
+		// The page reads the partner's list entries, not the sort index of all customers, either way.
 		for _, field := range []string{"COMPANY_NAME", "CREATED_AT", "COUNTRY", "DOMAIN"} {
-			e.rec.Reset()
-			list(e, f.AdminA, map[string]any{"first": 20, "orderBy": []map[string]string{{"field": field, "direction": "DESC"}}})
-			if s := strings.Join(e.rec.Statements(), "\n"); !strings.Contains(s, "list_entries") {
-				t.Errorf("the list by %s did not read the list entries:\n%s", field, s)
+			for _, size := range []string{"first", "last"} {
+				e.rec.Reset()
+				list(e, f.AdminA, map[string]any{size: 20, "orderBy": []map[string]string{{"field": field, "direction": "DESC"}}})
+				if s := strings.Join(e.rec.Statements(), "\n"); !strings.Contains(s, "list_entries") {
+					t.Errorf("the list by %s (%s) did not read the list entries:\n%s", field, size, s)
+				}
 			}
 		}
 	})

@@ -15,15 +15,17 @@ import (
 	"partnerhub/ent/text"
 )
 
-// ListPage is where a page of the list starts, in which order, and how long it is.
+// ListPage is where a page of the list starts (or, paging backwards, ends), in which order, and how
+// long it is.
 type ListPage struct {
-	Key   string // the customer field the list is sorted by: customer.FieldSortName (searches: only this), FieldCreatedAt, FieldCountry or FieldPrimaryDomain
-	Desc  bool   // Z to A, newest first (ties by ID, ascending, as the cursors order them)
-	After *ListCursor
-	Limit int // rows to read: the page size plus one, to know whether another page follows
+	Key      string // the customer field the list is sorted by: customer.FieldSortName (searches: only this), FieldCreatedAt, FieldCountry or FieldPrimaryDomain
+	Desc     bool   // Z to A, newest first (ties by ID, ascending, as the cursors order them)
+	Backward bool   // the last rows before Cursor (or of the whole list), read in reverse
+	Cursor   *ListCursor
+	Limit    int // rows to read: the page size plus one, to know whether another page follows
 }
 
-// ListCursor is where a ListPage starts: after this customer.
+// ListCursor is where a ListPage starts (after this customer) or, Backward, ends (before it).
 type ListCursor struct {
 	Value any // the customer's sort key: a string, or a time for FieldCreatedAt
 	ID    pulid.ID
@@ -38,9 +40,9 @@ var listEntryKeys = map[string]string{
 }
 
 // NewListPage returns the page of the list sorted by the customer field key, if ListEntry holds it.
-func NewListPage(key string, desc bool, limit int) (ListPage, bool) {
+func NewListPage(key string, desc, backward bool, limit int) (ListPage, bool) {
 	_, ok := listEntryKeys[key]
-	return ListPage{Key: key, Desc: desc, Limit: limit}, ok
+	return ListPage{Key: key, Desc: desc, Backward: backward, Limit: limit}, ok
 }
 
 // CursorFrom reads a list cursor of the page's order (the key, or a list holding it, and the customer
@@ -59,27 +61,35 @@ func (p *ListPage) CursorFrom(id pulid.ID, value any) error {
 	if !ok {
 		return fmt.Errorf("list page by %s: cursor value %T", p.Key, value)
 	}
-	p.After = &ListCursor{Value: value, ID: id}
+	p.Cursor = &ListCursor{Value: value, ID: id}
 	return nil
 }
 
 // page is the derived table of the page's customer IDs from table t (search terms or list entries,
-// both carrying the sort key and the customer ID) where match holds, in the page's order, after its
-// cursor. With group, a customer matching several rows is one row.
+// both carrying the sort key and the customer ID) where match holds, in the page's order (reversed
+// when Backward: the same index walked the other way), beyond its cursor. With group, a customer
+// matching several rows is one row.
 func (p ListPage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Predicate, key, customerID string, group bool) *sql.Selector {
+	keyUp := p.Desc == p.Backward // the key ascends in the order read
 	where := match
-	if c := p.After; c != nil {
-		beyond := sql.GT(t.C(key), c.Value)
-		if p.Desc {
-			beyond = sql.LT(t.C(key), c.Value)
+	if c := p.Cursor; c != nil {
+		beyondKey, beyondID := sql.GT(t.C(key), c.Value), sql.GT(t.C(customerID), string(c.ID))
+		if !keyUp {
+			beyondKey = sql.LT(t.C(key), c.Value)
 		}
-		where = sql.And(match, sql.Or(beyond, sql.And(sql.EQ(t.C(key), c.Value), sql.GT(t.C(customerID), string(c.ID)))))
+		if p.Backward {
+			beyondID = sql.LT(t.C(customerID), string(c.ID))
+		}
+		where = sql.And(match, sql.Or(beyondKey, sql.And(sql.EQ(t.C(key), c.Value), beyondID)))
 	}
-	byKey := sql.Asc(t.C(key))
-	if p.Desc {
+	byKey, byID := sql.Asc(t.C(key)), sql.Asc(t.C(customerID))
+	if !keyUp {
 		byKey = sql.Desc(t.C(key))
 	}
-	s := d.Select(t.C(customerID)).From(t).Where(where).OrderBy(byKey, sql.Asc(t.C(customerID))).Limit(p.Limit)
+	if p.Backward {
+		byID = sql.Desc(t.C(customerID))
+	}
+	s := d.Select(t.C(customerID)).From(t).Where(where).OrderBy(byKey, byID).Limit(p.Limit)
 	if group {
 		s.GroupBy(t.C(key), t.C(customerID))
 	}
@@ -137,7 +147,7 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 		// The total: where each match costs lookups (tags, further words) and the page holds every
 		// match (the first page), the page's own pass counts them (a window over its groups);
 		// otherwise a second pass counts them, which for one word alone is a range of the index.
-		inPage := totalAs != "" && p.After == nil && (len(p.Words) > 1 || len(p.TagsAny) > 0 || len(p.TagsAll) > 0)
+		inPage := totalAs != "" && p.Cursor == nil && (len(p.Words) > 1 || len(p.TagsAny) > 0 || len(p.TagsAll) > 0)
 		if inPage {
 			page.AppendSelectExprAs(sql.Expr("COUNT(*) OVER ()"), searchTotal)
 		}
