@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"partnerhub/ent/customer"
@@ -37,6 +38,15 @@ var listEntryKeys = map[string]string{
 	customer.FieldCreatedAt:     listentry.FieldCustomerCreatedAt,
 	customer.FieldCountry:       listentry.FieldCountry,
 	customer.FieldPrimaryDomain: listentry.FieldPrimaryDomain,
+}
+
+// ListEntryIndex is the name of the ListEntry index for the list sorted by column key of list_entries,
+// ascending or (desc) descending; each serves its order read either way.
+func ListEntryIndex(key string, desc bool) string {
+	if desc {
+		return "listentry_partner_id_" + key + "_desc_customer_id"
+	}
+	return "listentry_partner_id_" + key + "_customer_id"
 }
 
 // NewListPage returns the page of the list sorted by the customer field key, if ListEntry holds it.
@@ -100,12 +110,24 @@ func (p ListPage) page(d *sql.DialectBuilder, t *sql.SelectTable, match *sql.Pre
 // range of the partner's list entries in the order of their copy of the sort key (an index for each
 // key and direction), joined as a derived table, so the page costs the same whatever the partner's
 // share of all customers and wherever its customers fall in the order of all customers.
+//
+// On MySQL the derived table names its index (FORCE INDEX, which MariaDB accepts too): without it the
+// optimizer estimates the partner's range in each of the table's nine indexes before it picks the one
+// that serves the order, which took about 1 ms of a statement that then runs in 0.2 ms.
 func (p ListPage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
+		key := listEntryKeys[p.Key]
 		le := d.Table(listentry.Table).As("listed")
-		page := p.page(d, le, sql.EQ(le.C(listentry.FieldPartnerID), string(partnerID)),
-			listEntryKeys[p.Key], listentry.FieldCustomerID, false).As("list_page")
+		page := p.page(d, le, sql.EQ(le.C(listentry.FieldPartnerID), string(partnerID)), key, listentry.FieldCustomerID, false)
+		if s.Dialect() == dialect.MySQL {
+			// The table reference with its alias and hint, written out (the builder has no hints);
+			// le still names the columns.
+			b := d.Table(listentry.Table).As("listed")
+			page.From(sql.Table(fmt.Sprintf("%s AS %s FORCE INDEX (%s)", b.Quote(listentry.Table), b.Quote("listed"),
+				b.Quote(ListEntryIndex(key, p.Desc)))).Unquote())
+		}
+		page.As("list_page")
 		s.Join(page).On(s.C(customer.FieldID), page.C(listentry.FieldCustomerID))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
 )
 
@@ -46,8 +47,8 @@ func (ListEntry) Edges() []ent.Edge {
 func (ListEntry) Indexes() []ent.Index {
 	idx := []ent.Index{index.Fields("customer_id", "partner_id").Unique()}
 	for _, key := range []string{"sort_name", "customer_created_at", "country", "primary_domain"} {
-		idx = append(idx, index.Fields("partner_id", key, "customer_id"),
-			index.Fields("partner_id", key, "customer_id").StorageKey("listentry_partner_id_"+key+"_desc_customer_id").
+		idx = append(idx, index.Fields("partner_id", key, "customer_id").StorageKey(rule.ListEntryIndex(key, false)),
+			index.Fields("partner_id", key, "customer_id").StorageKey(rule.ListEntryIndex(key, true)).
 				Annotations(entsql.DescColumns(key)))
 	}
 	return idx
