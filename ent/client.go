@@ -23,6 +23,7 @@ import (
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
@@ -62,6 +63,8 @@ type Client struct {
 	Partner *PartnerClient
 	// Relationship is the client for interacting with the Relationship builders.
 	Relationship *RelationshipClient
+	// SearchPrefix is the client for interacting with the SearchPrefix builders.
+	SearchPrefix *SearchPrefixClient
 	// SearchTerm is the client for interacting with the SearchTerm builders.
 	SearchTerm *SearchTermClient
 	// Session is the client for interacting with the Session builders.
@@ -94,6 +97,7 @@ func (c *Client) init() {
 	c.Order = NewOrderClient(c.config)
 	c.Partner = NewPartnerClient(c.config)
 	c.Relationship = NewRelationshipClient(c.config)
+	c.SearchPrefix = NewSearchPrefixClient(c.config)
 	c.SearchTerm = NewSearchTermClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Subscription = NewSubscriptionClient(c.config)
@@ -202,6 +206,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Order:          NewOrderClient(cfg),
 		Partner:        NewPartnerClient(cfg),
 		Relationship:   NewRelationshipClient(cfg),
+		SearchPrefix:   NewSearchPrefixClient(cfg),
 		SearchTerm:     NewSearchTermClient(cfg),
 		Session:        NewSessionClient(cfg),
 		Subscription:   NewSubscriptionClient(cfg),
@@ -237,6 +242,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Order:          NewOrderClient(cfg),
 		Partner:        NewPartnerClient(cfg),
 		Relationship:   NewRelationshipClient(cfg),
+		SearchPrefix:   NewSearchPrefixClient(cfg),
 		SearchTerm:     NewSearchTermClient(cfg),
 		Session:        NewSessionClient(cfg),
 		Subscription:   NewSubscriptionClient(cfg),
@@ -273,7 +279,7 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Activity, c.Agreement, c.BillingProfile, c.Customer, c.CustomerTag,
 		c.Invitation, c.ListEntry, c.Offer, c.Order, c.Partner, c.Relationship,
-		c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
+		c.SearchPrefix, c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -285,7 +291,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Activity, c.Agreement, c.BillingProfile, c.Customer, c.CustomerTag,
 		c.Invitation, c.ListEntry, c.Offer, c.Order, c.Partner, c.Relationship,
-		c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
+		c.SearchPrefix, c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -316,6 +322,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Partner.mutate(ctx, m)
 	case *RelationshipMutation:
 		return c.Relationship.mutate(ctx, m)
+	case *SearchPrefixMutation:
+		return c.SearchPrefix.mutate(ctx, m)
 	case *SearchTermMutation:
 		return c.SearchTerm.mutate(ctx, m)
 	case *SessionMutation:
@@ -994,6 +1002,22 @@ func (c *CustomerClient) QueryListEntries(_m *Customer) *ListEntryQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(listentry.Table, listentry.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.ListEntriesTable, customer.ListEntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySearchPrefixes queries the search_prefixes edge of a Customer.
+func (c *CustomerClient) QuerySearchPrefixes(_m *Customer) *SearchPrefixQuery {
+	query := (&SearchPrefixClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(searchprefix.Table, searchprefix.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchPrefixesTable, customer.SearchPrefixesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2252,6 +2276,156 @@ func (c *RelationshipClient) mutate(ctx context.Context, m *RelationshipMutation
 	}
 }
 
+// SearchPrefixClient is a client for the SearchPrefix schema.
+type SearchPrefixClient struct {
+	config
+}
+
+// NewSearchPrefixClient returns a client for the SearchPrefix from the given config.
+func NewSearchPrefixClient(c config) *SearchPrefixClient {
+	return &SearchPrefixClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `searchprefix.Hooks(f(g(h())))`.
+func (c *SearchPrefixClient) Use(hooks ...Hook) {
+	c.hooks.SearchPrefix = append(c.hooks.SearchPrefix, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `searchprefix.Intercept(f(g(h())))`.
+func (c *SearchPrefixClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SearchPrefix = append(c.inters.SearchPrefix, interceptors...)
+}
+
+// Create returns a builder for creating a SearchPrefix entity.
+func (c *SearchPrefixClient) Create() *SearchPrefixCreate {
+	mutation := newSearchPrefixMutation(c.config, OpCreate)
+	return &SearchPrefixCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SearchPrefix entities.
+func (c *SearchPrefixClient) CreateBulk(builders ...*SearchPrefixCreate) *SearchPrefixCreateBulk {
+	return &SearchPrefixCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SearchPrefixClient) MapCreateBulk(slice any, setFunc func(*SearchPrefixCreate, int)) *SearchPrefixCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SearchPrefixCreateBulk{err: fmt.Errorf("calling to SearchPrefixClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SearchPrefixCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SearchPrefixCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SearchPrefix.
+func (c *SearchPrefixClient) Update() *SearchPrefixUpdate {
+	mutation := newSearchPrefixMutation(c.config, OpUpdate)
+	return &SearchPrefixUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SearchPrefixClient) UpdateOne(_m *SearchPrefix) *SearchPrefixUpdateOne {
+	mutation := newSearchPrefixMutation(c.config, OpUpdateOne, withSearchPrefix(_m))
+	return &SearchPrefixUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SearchPrefixClient) UpdateOneID(id int) *SearchPrefixUpdateOne {
+	mutation := newSearchPrefixMutation(c.config, OpUpdateOne, withSearchPrefixID(id))
+	return &SearchPrefixUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SearchPrefix.
+func (c *SearchPrefixClient) Delete() *SearchPrefixDelete {
+	mutation := newSearchPrefixMutation(c.config, OpDelete)
+	return &SearchPrefixDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SearchPrefixClient) DeleteOne(_m *SearchPrefix) *SearchPrefixDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SearchPrefixClient) DeleteOneID(id int) *SearchPrefixDeleteOne {
+	builder := c.Delete().Where(searchprefix.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SearchPrefixDeleteOne{builder}
+}
+
+// Query returns a query builder for SearchPrefix.
+func (c *SearchPrefixClient) Query() *SearchPrefixQuery {
+	return &SearchPrefixQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSearchPrefix},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SearchPrefix entity by its id.
+func (c *SearchPrefixClient) Get(ctx context.Context, id int) (*SearchPrefix, error) {
+	return c.Query().Where(searchprefix.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SearchPrefixClient) GetX(ctx context.Context, id int) *SearchPrefix {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a SearchPrefix.
+func (c *SearchPrefixClient) QueryCustomer(_m *SearchPrefix) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(searchprefix.Table, searchprefix.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, searchprefix.CustomerTable, searchprefix.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SearchPrefixClient) Hooks() []Hook {
+	hooks := c.hooks.SearchPrefix
+	return append(hooks[:len(hooks):len(hooks)], searchprefix.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SearchPrefixClient) Interceptors() []Interceptor {
+	return c.inters.SearchPrefix
+}
+
+func (c *SearchPrefixClient) mutate(ctx context.Context, m *SearchPrefixMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SearchPrefixCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SearchPrefixUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SearchPrefixUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SearchPrefixDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SearchPrefix mutation op: %q", m.Op())
+	}
+}
+
 // SearchTermClient is a client for the SearchTerm schema.
 type SearchTermClient struct {
 	config
@@ -3086,12 +3260,12 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation,
-		ListEntry, Offer, Order, Partner, Relationship, SearchTerm, Session,
-		Subscription, Tag, User []ent.Hook
+		ListEntry, Offer, Order, Partner, Relationship, SearchPrefix, SearchTerm,
+		Session, Subscription, Tag, User []ent.Hook
 	}
 	inters struct {
 		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation,
-		ListEntry, Offer, Order, Partner, Relationship, SearchTerm, Session,
-		Subscription, Tag, User []ent.Interceptor
+		ListEntry, Offer, Order, Partner, Relationship, SearchPrefix, SearchTerm,
+		Session, Subscription, Tag, User []ent.Interceptor
 	}
 )

@@ -82,6 +82,8 @@ type CustomerEdges struct {
 	SearchTerms []*SearchTerm `json:"search_terms,omitempty"`
 	// ListEntries holds the value of the list_entries edge.
 	ListEntries []*ListEntry `json:"list_entries,omitempty"`
+	// SearchPrefixes holds the value of the search_prefixes edge.
+	SearchPrefixes []*SearchPrefix `json:"search_prefixes,omitempty"`
 	// Orders holds the value of the orders edge.
 	Orders []*Order `json:"orders,omitempty"`
 	// The customer's subscriptions with the viewer's partner.
@@ -92,18 +94,19 @@ type CustomerEdges struct {
 	CustomerTags []*CustomerTag `json:"customer_tags,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [9]bool
+	loadedTypes [10]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
-	namedRelationships map[string][]*Relationship
-	namedTags          map[string][]*Tag
-	namedSearchTerms   map[string][]*SearchTerm
-	namedListEntries   map[string][]*ListEntry
-	namedOrders        map[string][]*Order
-	namedSubscriptions map[string][]*Subscription
-	namedAgreements    map[string][]*Agreement
-	namedCustomerTags  map[string][]*CustomerTag
+	namedRelationships  map[string][]*Relationship
+	namedTags           map[string][]*Tag
+	namedSearchTerms    map[string][]*SearchTerm
+	namedListEntries    map[string][]*ListEntry
+	namedSearchPrefixes map[string][]*SearchPrefix
+	namedOrders         map[string][]*Order
+	namedSubscriptions  map[string][]*Subscription
+	namedAgreements     map[string][]*Agreement
+	namedCustomerTags   map[string][]*CustomerTag
 }
 
 // BillingProfileOrErr returns the BillingProfile value or an error if the edge
@@ -153,10 +156,19 @@ func (e CustomerEdges) ListEntriesOrErr() ([]*ListEntry, error) {
 	return nil, &NotLoadedError{edge: "list_entries"}
 }
 
+// SearchPrefixesOrErr returns the SearchPrefixes value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) SearchPrefixesOrErr() ([]*SearchPrefix, error) {
+	if e.loadedTypes[5] {
+		return e.SearchPrefixes, nil
+	}
+	return nil, &NotLoadedError{edge: "search_prefixes"}
+}
+
 // OrdersOrErr returns the Orders value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Orders, nil
 	}
 	return nil, &NotLoadedError{edge: "orders"}
@@ -165,7 +177,7 @@ func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
 // SubscriptionsOrErr returns the Subscriptions value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Subscriptions, nil
 	}
 	return nil, &NotLoadedError{edge: "subscriptions"}
@@ -174,7 +186,7 @@ func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
 // AgreementsOrErr returns the Agreements value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.Agreements, nil
 	}
 	return nil, &NotLoadedError{edge: "agreements"}
@@ -183,7 +195,7 @@ func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
 // CustomerTagsOrErr returns the CustomerTags value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CustomerTagsOrErr() ([]*CustomerTag, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.CustomerTags, nil
 	}
 	return nil, &NotLoadedError{edge: "customer_tags"}
@@ -402,6 +414,11 @@ func (_m *Customer) QueryListEntries() *ListEntryQuery {
 	return NewCustomerClient(_m.config).QueryListEntries(_m)
 }
 
+// QuerySearchPrefixes queries the "search_prefixes" edge of the Customer entity.
+func (_m *Customer) QuerySearchPrefixes() *SearchPrefixQuery {
+	return NewCustomerClient(_m.config).QuerySearchPrefixes(_m)
+}
+
 // QueryOrders queries the "orders" edge of the Customer entity.
 func (_m *Customer) QueryOrders() *OrderQuery {
 	return NewCustomerClient(_m.config).QueryOrders(_m)
@@ -613,6 +630,30 @@ func (_m *Customer) appendNamedListEntries(name string, edges ...*ListEntry) {
 		_m.Edges.namedListEntries[name] = []*ListEntry{}
 	} else {
 		_m.Edges.namedListEntries[name] = append(_m.Edges.namedListEntries[name], edges...)
+	}
+}
+
+// NamedSearchPrefixes returns the SearchPrefixes named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedSearchPrefixes(name string) ([]*SearchPrefix, error) {
+	if _m.Edges.namedSearchPrefixes == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSearchPrefixes[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedSearchPrefixes(name string, edges ...*SearchPrefix) {
+	if _m.Edges.namedSearchPrefixes == nil {
+		_m.Edges.namedSearchPrefixes = make(map[string][]*SearchPrefix)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSearchPrefixes[name] = []*SearchPrefix{}
+	} else {
+		_m.Edges.namedSearchPrefixes[name] = append(_m.Edges.namedSearchPrefixes[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"partnerhub/ent/order"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
@@ -367,6 +368,21 @@ func (_c *CustomerCreate) AddListEntries(v ...*ListEntry) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddListEntryIDs(ids...)
+}
+
+// AddSearchPrefixIDs adds the "search_prefixes" edge to the SearchPrefix entity by IDs.
+func (_c *CustomerCreate) AddSearchPrefixIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddSearchPrefixIDs(ids...)
+	return _c
+}
+
+// AddSearchPrefixes adds the "search_prefixes" edges to the SearchPrefix entity.
+func (_c *CustomerCreate) AddSearchPrefixes(v ...*SearchPrefix) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSearchPrefixIDs(ids...)
 }
 
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
@@ -839,6 +855,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SearchPrefixesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

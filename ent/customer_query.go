@@ -17,6 +17,7 @@ import (
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
@@ -31,29 +32,31 @@ import (
 // CustomerQuery is the builder for querying Customer entities.
 type CustomerQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []customer.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.Customer
-	withBillingProfile     *BillingProfileQuery
-	withRelationships      *RelationshipQuery
-	withTags               *TagQuery
-	withSearchTerms        *SearchTermQuery
-	withListEntries        *ListEntryQuery
-	withOrders             *OrderQuery
-	withSubscriptions      *SubscriptionQuery
-	withAgreements         *AgreementQuery
-	withCustomerTags       *CustomerTagQuery
-	loadTotal              []func(context.Context, []*Customer) error
-	modifiers              []func(*sql.Selector)
-	withNamedRelationships map[string]*RelationshipQuery
-	withNamedTags          map[string]*TagQuery
-	withNamedSearchTerms   map[string]*SearchTermQuery
-	withNamedListEntries   map[string]*ListEntryQuery
-	withNamedOrders        map[string]*OrderQuery
-	withNamedSubscriptions map[string]*SubscriptionQuery
-	withNamedAgreements    map[string]*AgreementQuery
-	withNamedCustomerTags  map[string]*CustomerTagQuery
+	ctx                     *QueryContext
+	order                   []customer.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Customer
+	withBillingProfile      *BillingProfileQuery
+	withRelationships       *RelationshipQuery
+	withTags                *TagQuery
+	withSearchTerms         *SearchTermQuery
+	withListEntries         *ListEntryQuery
+	withSearchPrefixes      *SearchPrefixQuery
+	withOrders              *OrderQuery
+	withSubscriptions       *SubscriptionQuery
+	withAgreements          *AgreementQuery
+	withCustomerTags        *CustomerTagQuery
+	loadTotal               []func(context.Context, []*Customer) error
+	modifiers               []func(*sql.Selector)
+	withNamedRelationships  map[string]*RelationshipQuery
+	withNamedTags           map[string]*TagQuery
+	withNamedSearchTerms    map[string]*SearchTermQuery
+	withNamedListEntries    map[string]*ListEntryQuery
+	withNamedSearchPrefixes map[string]*SearchPrefixQuery
+	withNamedOrders         map[string]*OrderQuery
+	withNamedSubscriptions  map[string]*SubscriptionQuery
+	withNamedAgreements     map[string]*AgreementQuery
+	withNamedCustomerTags   map[string]*CustomerTagQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -193,6 +196,28 @@ func (_q *CustomerQuery) QueryListEntries() *ListEntryQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(listentry.Table, listentry.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.ListEntriesTable, customer.ListEntriesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySearchPrefixes chains the current query on the "search_prefixes" edge.
+func (_q *CustomerQuery) QuerySearchPrefixes() *SearchPrefixQuery {
+	query := (&SearchPrefixClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(searchprefix.Table, searchprefix.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchPrefixesTable, customer.SearchPrefixesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -485,6 +510,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withTags:           _q.withTags.Clone(),
 		withSearchTerms:    _q.withSearchTerms.Clone(),
 		withListEntries:    _q.withListEntries.Clone(),
+		withSearchPrefixes: _q.withSearchPrefixes.Clone(),
 		withOrders:         _q.withOrders.Clone(),
 		withSubscriptions:  _q.withSubscriptions.Clone(),
 		withAgreements:     _q.withAgreements.Clone(),
@@ -548,6 +574,17 @@ func (_q *CustomerQuery) WithListEntries(opts ...func(*ListEntryQuery)) *Custome
 		opt(query)
 	}
 	_q.withListEntries = query
+	return _q
+}
+
+// WithSearchPrefixes tells the query-builder to eager-load the nodes that are connected to
+// the "search_prefixes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithSearchPrefixes(opts ...func(*SearchPrefixQuery)) *CustomerQuery {
+	query := (&SearchPrefixClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSearchPrefixes = query
 	return _q
 }
 
@@ -679,12 +716,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [9]bool{
+		loadedTypes = [10]bool{
 			_q.withBillingProfile != nil,
 			_q.withRelationships != nil,
 			_q.withTags != nil,
 			_q.withSearchTerms != nil,
 			_q.withListEntries != nil,
+			_q.withSearchPrefixes != nil,
 			_q.withOrders != nil,
 			_q.withSubscriptions != nil,
 			_q.withAgreements != nil,
@@ -746,6 +784,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withSearchPrefixes; query != nil {
+		if err := _q.loadSearchPrefixes(ctx, query, nodes,
+			func(n *Customer) { n.Edges.SearchPrefixes = []*SearchPrefix{} },
+			func(n *Customer, e *SearchPrefix) { n.Edges.SearchPrefixes = append(n.Edges.SearchPrefixes, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withOrders; query != nil {
 		if err := _q.loadOrders(ctx, query, nodes,
 			func(n *Customer) { n.Edges.Orders = []*Order{} },
@@ -799,6 +844,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadListEntries(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedListEntries(name) },
 			func(n *Customer, e *ListEntry) { n.appendNamedListEntries(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSearchPrefixes {
+		if err := _q.loadSearchPrefixes(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedSearchPrefixes(name) },
+			func(n *Customer, e *SearchPrefix) { n.appendNamedSearchPrefixes(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1001,6 +1053,36 @@ func (_q *CustomerQuery) loadListEntries(ctx context.Context, query *ListEntryQu
 	}
 	query.Where(predicate.ListEntry(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.ListEntriesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadSearchPrefixes(ctx context.Context, query *SearchPrefixQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *SearchPrefix)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(searchprefix.FieldCustomerID)
+	}
+	query.Where(predicate.SearchPrefix(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.SearchPrefixesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1309,6 +1391,20 @@ func (_q *CustomerQuery) WithNamedListEntries(name string, opts ...func(*ListEnt
 		_q.withNamedListEntries = make(map[string]*ListEntryQuery)
 	}
 	_q.withNamedListEntries[name] = query
+	return _q
+}
+
+// WithNamedSearchPrefixes tells the query-builder to eager-load the nodes that are connected to the "search_prefixes"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedSearchPrefixes(name string, opts ...func(*SearchPrefixQuery)) *CustomerQuery {
+	query := (&SearchPrefixClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSearchPrefixes == nil {
+		_q.withNamedSearchPrefixes = make(map[string]*SearchPrefixQuery)
+	}
+	_q.withNamedSearchPrefixes[name] = query
 	return _q
 }
 

@@ -14,6 +14,7 @@ import (
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
@@ -391,6 +392,21 @@ func (_u *CustomerUpdate) AddListEntries(v ...*ListEntry) *CustomerUpdate {
 	return _u.AddListEntryIDs(ids...)
 }
 
+// AddSearchPrefixIDs adds the "search_prefixes" edge to the SearchPrefix entity by IDs.
+func (_u *CustomerUpdate) AddSearchPrefixIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddSearchPrefixIDs(ids...)
+	return _u
+}
+
+// AddSearchPrefixes adds the "search_prefixes" edges to the SearchPrefix entity.
+func (_u *CustomerUpdate) AddSearchPrefixes(v ...*SearchPrefix) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSearchPrefixIDs(ids...)
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
 func (_u *CustomerUpdate) AddOrderIDs(ids ...pulid.ID) *CustomerUpdate {
 	_u.mutation.AddOrderIDs(ids...)
@@ -529,6 +545,27 @@ func (_u *CustomerUpdate) RemoveListEntries(v ...*ListEntry) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveListEntryIDs(ids...)
+}
+
+// ClearSearchPrefixes clears all "search_prefixes" edges to the SearchPrefix entity.
+func (_u *CustomerUpdate) ClearSearchPrefixes() *CustomerUpdate {
+	_u.mutation.ClearSearchPrefixes()
+	return _u
+}
+
+// RemoveSearchPrefixIDs removes the "search_prefixes" edge to SearchPrefix entities by IDs.
+func (_u *CustomerUpdate) RemoveSearchPrefixIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveSearchPrefixIDs(ids...)
+	return _u
+}
+
+// RemoveSearchPrefixes removes "search_prefixes" edges to SearchPrefix entities.
+func (_u *CustomerUpdate) RemoveSearchPrefixes(v ...*SearchPrefix) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSearchPrefixIDs(ids...)
 }
 
 // ClearOrders clears all "orders" edges to the Order entity.
@@ -1005,6 +1042,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SearchPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSearchPrefixesIDs(); len(nodes) > 0 && !_u.mutation.SearchPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SearchPrefixesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1521,6 +1603,21 @@ func (_u *CustomerUpdateOne) AddListEntries(v ...*ListEntry) *CustomerUpdateOne 
 	return _u.AddListEntryIDs(ids...)
 }
 
+// AddSearchPrefixIDs adds the "search_prefixes" edge to the SearchPrefix entity by IDs.
+func (_u *CustomerUpdateOne) AddSearchPrefixIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddSearchPrefixIDs(ids...)
+	return _u
+}
+
+// AddSearchPrefixes adds the "search_prefixes" edges to the SearchPrefix entity.
+func (_u *CustomerUpdateOne) AddSearchPrefixes(v ...*SearchPrefix) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSearchPrefixIDs(ids...)
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
 func (_u *CustomerUpdateOne) AddOrderIDs(ids ...pulid.ID) *CustomerUpdateOne {
 	_u.mutation.AddOrderIDs(ids...)
@@ -1659,6 +1756,27 @@ func (_u *CustomerUpdateOne) RemoveListEntries(v ...*ListEntry) *CustomerUpdateO
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveListEntryIDs(ids...)
+}
+
+// ClearSearchPrefixes clears all "search_prefixes" edges to the SearchPrefix entity.
+func (_u *CustomerUpdateOne) ClearSearchPrefixes() *CustomerUpdateOne {
+	_u.mutation.ClearSearchPrefixes()
+	return _u
+}
+
+// RemoveSearchPrefixIDs removes the "search_prefixes" edge to SearchPrefix entities by IDs.
+func (_u *CustomerUpdateOne) RemoveSearchPrefixIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveSearchPrefixIDs(ids...)
+	return _u
+}
+
+// RemoveSearchPrefixes removes "search_prefixes" edges to SearchPrefix entities.
+func (_u *CustomerUpdateOne) RemoveSearchPrefixes(v ...*SearchPrefix) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSearchPrefixIDs(ids...)
 }
 
 // ClearOrders clears all "orders" edges to the Order entity.
@@ -2165,6 +2283,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(listentry.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SearchPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSearchPrefixesIDs(); len(nodes) > 0 && !_u.mutation.SearchPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SearchPrefixesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

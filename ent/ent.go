@@ -17,6 +17,7 @@ import (
 	"partnerhub/ent/order"
 	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
@@ -99,6 +100,7 @@ func checkColumn(t, c string) error {
 			order.Table:          order.ValidColumn,
 			partner.Table:        partner.ValidColumn,
 			relationship.Table:   relationship.ValidColumn,
+			searchprefix.Table:   searchprefix.ValidColumn,
 			searchterm.Table:     searchterm.ValidColumn,
 			session.Table:        session.ValidColumn,
 			subscription.Table:   subscription.ValidColumn,

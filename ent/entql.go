@@ -15,6 +15,7 @@ import (
 	"partnerhub/ent/partner"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
@@ -29,7 +30,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   activity.Table,
@@ -298,6 +299,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   searchprefix.Table,
+			Columns: searchprefix.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: searchprefix.FieldID,
+			},
+		},
+		Type: "SearchPrefix",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			searchprefix.FieldCustomerID: {Type: field.TypeString, Column: searchprefix.FieldCustomerID},
+			searchprefix.FieldPartnerID:  {Type: field.TypeString, Column: searchprefix.FieldPartnerID},
+			searchprefix.FieldPrefix:     {Type: field.TypeString, Column: searchprefix.FieldPrefix},
+			searchprefix.FieldSortName:   {Type: field.TypeString, Column: searchprefix.FieldSortName},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   searchterm.Table,
 			Columns: searchterm.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -313,7 +331,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			searchterm.FieldSortName:   {Type: field.TypeString, Column: searchterm.FieldSortName},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -335,7 +353,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subscription.Table,
 			Columns: subscription.Columns,
@@ -360,7 +378,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subscription.FieldRenewals:   {Type: field.TypeInt, Column: subscription.FieldRenewals},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tag.Table,
 			Columns: tag.Columns,
@@ -379,7 +397,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tag.FieldColor:     {Type: field.TypeString, Column: tag.FieldColor},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -523,6 +541,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"ListEntry",
+	)
+	graph.MustAddE(
+		"search_prefixes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.SearchPrefixesTable,
+			Columns: []string{customer.SearchPrefixesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"SearchPrefix",
 	)
 	graph.MustAddE(
 		"orders",
@@ -775,6 +805,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Relationship",
 		"Partner",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   searchprefix.CustomerTable,
+			Columns: []string{searchprefix.CustomerColumn},
+			Bidi:    false,
+		},
+		"SearchPrefix",
+		"Customer",
 	)
 	graph.MustAddE(
 		"customer",
@@ -1509,6 +1551,20 @@ func (f *CustomerFilter) WhereHasListEntries() {
 // WhereHasListEntriesWith applies a predicate to check if query has an edge list_entries with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasListEntriesWith(preds ...predicate.ListEntry) {
 	f.Where(entql.HasEdgeWith("list_entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSearchPrefixes applies a predicate to check if query has an edge search_prefixes.
+func (f *CustomerFilter) WhereHasSearchPrefixes() {
+	f.Where(entql.HasEdge("search_prefixes"))
+}
+
+// WhereHasSearchPrefixesWith applies a predicate to check if query has an edge search_prefixes with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasSearchPrefixesWith(preds ...predicate.SearchPrefix) {
+	f.Where(entql.HasEdgeWith("search_prefixes", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2360,6 +2416,80 @@ func (f *RelationshipFilter) WhereHasAssociatedPartnerWith(preds ...predicate.Pa
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SearchPrefixQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SearchPrefixQuery builder.
+func (_q *SearchPrefixQuery) Filter() *SearchPrefixFilter {
+	return &SearchPrefixFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SearchPrefixMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SearchPrefixMutation builder.
+func (m *SearchPrefixMutation) Filter() *SearchPrefixFilter {
+	return &SearchPrefixFilter{config: m.config, predicateAdder: m}
+}
+
+// SearchPrefixFilter provides a generic filtering capability at runtime for SearchPrefixQuery.
+type SearchPrefixFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SearchPrefixFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SearchPrefixFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(searchprefix.FieldID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *SearchPrefixFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(searchprefix.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *SearchPrefixFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(searchprefix.FieldPartnerID))
+}
+
+// WherePrefix applies the entql string predicate on the prefix field.
+func (f *SearchPrefixFilter) WherePrefix(p entql.StringP) {
+	f.Where(p.Field(searchprefix.FieldPrefix))
+}
+
+// WhereSortName applies the entql string predicate on the sort_name field.
+func (f *SearchPrefixFilter) WhereSortName(p entql.StringP) {
+	f.Where(p.Field(searchprefix.FieldSortName))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *SearchPrefixFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *SearchPrefixFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SearchTermQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2388,7 +2518,7 @@ type SearchTermFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SearchTermFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2462,7 +2592,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2561,7 +2691,7 @@ type SubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2703,7 +2833,7 @@ type TagFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TagFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2815,7 +2945,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

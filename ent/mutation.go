@@ -20,6 +20,7 @@ import (
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
@@ -52,6 +53,7 @@ const (
 	TypeOrder          = "Order"
 	TypePartner        = "Partner"
 	TypeRelationship   = "Relationship"
+	TypeSearchPrefix   = "SearchPrefix"
 	TypeSearchTerm     = "SearchTerm"
 	TypeSession        = "Session"
 	TypeSubscription   = "Subscription"
@@ -3625,6 +3627,9 @@ type CustomerMutation struct {
 	list_entries               map[int]struct{}
 	removedlist_entries        map[int]struct{}
 	clearedlist_entries        bool
+	search_prefixes            map[int]struct{}
+	removedsearch_prefixes     map[int]struct{}
+	clearedsearch_prefixes     bool
 	orders                     map[pulid.ID]struct{}
 	removedorders              map[pulid.ID]struct{}
 	clearedorders              bool
@@ -4891,6 +4896,60 @@ func (m *CustomerMutation) ResetListEntries() {
 	m.removedlist_entries = nil
 }
 
+// AddSearchPrefixIDs adds the "search_prefixes" edge to the SearchPrefix entity by ids.
+func (m *CustomerMutation) AddSearchPrefixIDs(ids ...int) {
+	if m.search_prefixes == nil {
+		m.search_prefixes = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.search_prefixes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSearchPrefixes clears the "search_prefixes" edge to the SearchPrefix entity.
+func (m *CustomerMutation) ClearSearchPrefixes() {
+	m.clearedsearch_prefixes = true
+}
+
+// SearchPrefixesCleared reports if the "search_prefixes" edge to the SearchPrefix entity was cleared.
+func (m *CustomerMutation) SearchPrefixesCleared() bool {
+	return m.clearedsearch_prefixes
+}
+
+// RemoveSearchPrefixIDs removes the "search_prefixes" edge to the SearchPrefix entity by IDs.
+func (m *CustomerMutation) RemoveSearchPrefixIDs(ids ...int) {
+	if m.removedsearch_prefixes == nil {
+		m.removedsearch_prefixes = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.search_prefixes, ids[i])
+		m.removedsearch_prefixes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSearchPrefixes returns the removed IDs of the "search_prefixes" edge to the SearchPrefix entity.
+func (m *CustomerMutation) RemovedSearchPrefixesIDs() (ids []int) {
+	for id := range m.removedsearch_prefixes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SearchPrefixesIDs returns the "search_prefixes" edge IDs in the mutation.
+func (m *CustomerMutation) SearchPrefixesIDs() (ids []int) {
+	for id := range m.search_prefixes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSearchPrefixes resets all changes to the "search_prefixes" edge.
+func (m *CustomerMutation) ResetSearchPrefixes() {
+	m.search_prefixes = nil
+	m.clearedsearch_prefixes = false
+	m.removedsearch_prefixes = nil
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by ids.
 func (m *CustomerMutation) AddOrderIDs(ids ...pulid.ID) {
 	if m.orders == nil {
@@ -5591,7 +5650,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.billing_profile != nil {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -5606,6 +5665,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.list_entries != nil {
 		edges = append(edges, customer.EdgeListEntries)
+	}
+	if m.search_prefixes != nil {
+		edges = append(edges, customer.EdgeSearchPrefixes)
 	}
 	if m.orders != nil {
 		edges = append(edges, customer.EdgeOrders)
@@ -5651,6 +5713,12 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeSearchPrefixes:
+		ids := make([]ent.Value, 0, len(m.search_prefixes))
+		for id := range m.search_prefixes {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeOrders:
 		ids := make([]ent.Value, 0, len(m.orders))
 		for id := range m.orders {
@@ -5675,7 +5743,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedrelationships != nil {
 		edges = append(edges, customer.EdgeRelationships)
 	}
@@ -5687,6 +5755,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedlist_entries != nil {
 		edges = append(edges, customer.EdgeListEntries)
+	}
+	if m.removedsearch_prefixes != nil {
+		edges = append(edges, customer.EdgeSearchPrefixes)
 	}
 	if m.removedorders != nil {
 		edges = append(edges, customer.EdgeOrders)
@@ -5728,6 +5799,12 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeSearchPrefixes:
+		ids := make([]ent.Value, 0, len(m.removedsearch_prefixes))
+		for id := range m.removedsearch_prefixes {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeOrders:
 		ids := make([]ent.Value, 0, len(m.removedorders))
 		for id := range m.removedorders {
@@ -5752,7 +5829,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedbilling_profile {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -5767,6 +5844,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedlist_entries {
 		edges = append(edges, customer.EdgeListEntries)
+	}
+	if m.clearedsearch_prefixes {
+		edges = append(edges, customer.EdgeSearchPrefixes)
 	}
 	if m.clearedorders {
 		edges = append(edges, customer.EdgeOrders)
@@ -5794,6 +5874,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedsearch_terms
 	case customer.EdgeListEntries:
 		return m.clearedlist_entries
+	case customer.EdgeSearchPrefixes:
+		return m.clearedsearch_prefixes
 	case customer.EdgeOrders:
 		return m.clearedorders
 	case customer.EdgeSubscriptions:
@@ -5833,6 +5915,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeListEntries:
 		m.ResetListEntries()
+		return nil
+	case customer.EdgeSearchPrefixes:
+		m.ResetSearchPrefixes()
 		return nil
 	case customer.EdgeOrders:
 		m.ResetOrders()
@@ -12105,6 +12190,548 @@ func (m *RelationshipMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Relationship edge %s", name)
+}
+
+// SearchPrefixMutation represents an operation that mutates the SearchPrefix nodes in the graph.
+type SearchPrefixMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	partner_id      *pulid.ID
+	prefix          *string
+	sort_name       *string
+	clearedFields   map[string]struct{}
+	customer        *pulid.ID
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*SearchPrefix, error)
+	predicates      []predicate.SearchPrefix
+}
+
+var _ ent.Mutation = (*SearchPrefixMutation)(nil)
+
+// searchprefixOption allows management of the mutation configuration using functional options.
+type searchprefixOption func(*SearchPrefixMutation)
+
+// newSearchPrefixMutation creates new mutation for the SearchPrefix entity.
+func newSearchPrefixMutation(c config, op Op, opts ...searchprefixOption) *SearchPrefixMutation {
+	m := &SearchPrefixMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSearchPrefix,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSearchPrefixID sets the ID field of the mutation.
+func withSearchPrefixID(id int) searchprefixOption {
+	return func(m *SearchPrefixMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SearchPrefix
+		)
+		m.oldValue = func(ctx context.Context) (*SearchPrefix, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SearchPrefix.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSearchPrefix sets the old SearchPrefix of the mutation.
+func withSearchPrefix(node *SearchPrefix) searchprefixOption {
+	return func(m *SearchPrefixMutation) {
+		m.oldValue = func(context.Context) (*SearchPrefix, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SearchPrefixMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SearchPrefixMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SearchPrefixMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SearchPrefixMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SearchPrefix.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *SearchPrefixMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *SearchPrefixMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the SearchPrefix entity.
+// If the SearchPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchPrefixMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *SearchPrefixMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *SearchPrefixMutation) SetPartnerID(pu pulid.ID) {
+	m.partner_id = &pu
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *SearchPrefixMutation) PartnerID() (r pulid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the SearchPrefix entity.
+// If the SearchPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchPrefixMutation) OldPartnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *SearchPrefixMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetPrefix sets the "prefix" field.
+func (m *SearchPrefixMutation) SetPrefix(s string) {
+	m.prefix = &s
+}
+
+// Prefix returns the value of the "prefix" field in the mutation.
+func (m *SearchPrefixMutation) Prefix() (r string, exists bool) {
+	v := m.prefix
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrefix returns the old "prefix" field's value of the SearchPrefix entity.
+// If the SearchPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchPrefixMutation) OldPrefix(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrefix is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrefix requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrefix: %w", err)
+	}
+	return oldValue.Prefix, nil
+}
+
+// ResetPrefix resets all changes to the "prefix" field.
+func (m *SearchPrefixMutation) ResetPrefix() {
+	m.prefix = nil
+}
+
+// SetSortName sets the "sort_name" field.
+func (m *SearchPrefixMutation) SetSortName(s string) {
+	m.sort_name = &s
+}
+
+// SortName returns the value of the "sort_name" field in the mutation.
+func (m *SearchPrefixMutation) SortName() (r string, exists bool) {
+	v := m.sort_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortName returns the old "sort_name" field's value of the SearchPrefix entity.
+// If the SearchPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchPrefixMutation) OldSortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
+	}
+	return oldValue.SortName, nil
+}
+
+// ResetSortName resets all changes to the "sort_name" field.
+func (m *SearchPrefixMutation) ResetSortName() {
+	m.sort_name = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *SearchPrefixMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[searchprefix.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *SearchPrefixMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *SearchPrefixMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *SearchPrefixMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the SearchPrefixMutation builder.
+func (m *SearchPrefixMutation) Where(ps ...predicate.SearchPrefix) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SearchPrefixMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SearchPrefixMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SearchPrefix, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SearchPrefixMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SearchPrefixMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SearchPrefix).
+func (m *SearchPrefixMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SearchPrefixMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.customer != nil {
+		fields = append(fields, searchprefix.FieldCustomerID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, searchprefix.FieldPartnerID)
+	}
+	if m.prefix != nil {
+		fields = append(fields, searchprefix.FieldPrefix)
+	}
+	if m.sort_name != nil {
+		fields = append(fields, searchprefix.FieldSortName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SearchPrefixMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case searchprefix.FieldCustomerID:
+		return m.CustomerID()
+	case searchprefix.FieldPartnerID:
+		return m.PartnerID()
+	case searchprefix.FieldPrefix:
+		return m.Prefix()
+	case searchprefix.FieldSortName:
+		return m.SortName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SearchPrefixMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case searchprefix.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case searchprefix.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case searchprefix.FieldPrefix:
+		return m.OldPrefix(ctx)
+	case searchprefix.FieldSortName:
+		return m.OldSortName(ctx)
+	}
+	return nil, fmt.Errorf("unknown SearchPrefix field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SearchPrefixMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case searchprefix.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case searchprefix.FieldPartnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case searchprefix.FieldPrefix:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrefix(v)
+		return nil
+	case searchprefix.FieldSortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SearchPrefix field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SearchPrefixMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SearchPrefixMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SearchPrefixMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown SearchPrefix numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SearchPrefixMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SearchPrefixMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SearchPrefixMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown SearchPrefix nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SearchPrefixMutation) ResetField(name string) error {
+	switch name {
+	case searchprefix.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case searchprefix.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case searchprefix.FieldPrefix:
+		m.ResetPrefix()
+		return nil
+	case searchprefix.FieldSortName:
+		m.ResetSortName()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchPrefix field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SearchPrefixMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, searchprefix.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SearchPrefixMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case searchprefix.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SearchPrefixMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SearchPrefixMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SearchPrefixMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, searchprefix.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SearchPrefixMutation) EdgeCleared(name string) bool {
+	switch name {
+	case searchprefix.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SearchPrefixMutation) ClearEdge(name string) error {
+	switch name {
+	case searchprefix.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchPrefix unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SearchPrefixMutation) ResetEdge(name string) error {
+	switch name {
+	case searchprefix.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchPrefix edge %s", name)
 }
 
 // SearchTermMutation represents an operation that mutates the SearchTerm nodes in the graph.

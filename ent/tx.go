@@ -34,6 +34,8 @@ type Tx struct {
 	Partner *PartnerClient
 	// Relationship is the client for interacting with the Relationship builders.
 	Relationship *RelationshipClient
+	// SearchPrefix is the client for interacting with the SearchPrefix builders.
+	SearchPrefix *SearchPrefixClient
 	// SearchTerm is the client for interacting with the SearchTerm builders.
 	SearchTerm *SearchTermClient
 	// Session is the client for interacting with the Session builders.
@@ -186,6 +188,7 @@ func (tx *Tx) init() {
 	tx.Order = NewOrderClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
 	tx.Relationship = NewRelationshipClient(tx.config)
+	tx.SearchPrefix = NewSearchPrefixClient(tx.config)
 	tx.SearchTerm = NewSearchTermClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Subscription = NewSubscriptionClient(tx.config)

@@ -73,6 +73,8 @@ const (
 	EdgeSearchTerms = "search_terms"
 	// EdgeListEntries holds the string denoting the list_entries edge name in mutations.
 	EdgeListEntries = "list_entries"
+	// EdgeSearchPrefixes holds the string denoting the search_prefixes edge name in mutations.
+	EdgeSearchPrefixes = "search_prefixes"
 	// EdgeOrders holds the string denoting the orders edge name in mutations.
 	EdgeOrders = "orders"
 	// EdgeSubscriptions holds the string denoting the subscriptions edge name in mutations.
@@ -116,6 +118,13 @@ const (
 	ListEntriesInverseTable = "list_entries"
 	// ListEntriesColumn is the table column denoting the list_entries relation/edge.
 	ListEntriesColumn = "customer_id"
+	// SearchPrefixesTable is the table that holds the search_prefixes relation/edge.
+	SearchPrefixesTable = "search_prefixes"
+	// SearchPrefixesInverseTable is the table name for the SearchPrefix entity.
+	// It exists in this package in order to avoid circular dependency with the "searchprefix" package.
+	SearchPrefixesInverseTable = "search_prefixes"
+	// SearchPrefixesColumn is the table column denoting the search_prefixes relation/edge.
+	SearchPrefixesColumn = "customer_id"
 	// OrdersTable is the table that holds the orders relation/edge.
 	OrdersTable = "orders"
 	// OrdersInverseTable is the table name for the Order entity.
@@ -499,6 +508,20 @@ func ByListEntries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// BySearchPrefixesCount orders the results by search_prefixes count.
+func BySearchPrefixesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSearchPrefixesStep(), opts...)
+	}
+}
+
+// BySearchPrefixes orders the results by search_prefixes terms.
+func BySearchPrefixes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSearchPrefixesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByOrdersCount orders the results by orders count.
 func ByOrdersCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -587,6 +610,13 @@ func newListEntriesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ListEntriesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ListEntriesTable, ListEntriesColumn),
+	)
+}
+func newSearchPrefixesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SearchPrefixesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SearchPrefixesTable, SearchPrefixesColumn),
 	)
 }
 func newOrdersStep() *sqlgraph.Step {

@@ -1251,6 +1251,29 @@ func HasListEntriesWith(preds ...predicate.ListEntry) predicate.Customer {
 	})
 }
 
+// HasSearchPrefixes applies the HasEdge predicate on the "search_prefixes" edge.
+func HasSearchPrefixes() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, SearchPrefixesTable, SearchPrefixesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSearchPrefixesWith applies the HasEdge predicate on the "search_prefixes" edge with a given conditions (other predicates).
+func HasSearchPrefixesWith(preds ...predicate.SearchPrefix) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newSearchPrefixesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasOrders applies the HasEdge predicate on the "orders" edge.
 func HasOrders() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

@@ -140,6 +140,18 @@ func (f RelationshipFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RelationshipMutation", m)
 }
 
+// The SearchPrefixFunc type is an adapter to allow the use of ordinary
+// function as SearchPrefix mutator.
+type SearchPrefixFunc func(context.Context, *ent.SearchPrefixMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SearchPrefixFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SearchPrefixMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SearchPrefixMutation", m)
+}
+
 // The SearchTermFunc type is an adapter to allow the use of ordinary
 // function as SearchTerm mutator.
 type SearchTermFunc func(context.Context, *ent.SearchTermMutation) (ent.Value, error)

@@ -19,6 +19,7 @@ import (
 	"partnerhub/ent/partner"
 	"partnerhub/ent/predicate"
 	"partnerhub/ent/relationship"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
@@ -381,6 +382,33 @@ func (f TraverseRelationship) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RelationshipQuery", q)
 }
 
+// The SearchPrefixFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SearchPrefixFunc func(context.Context, *ent.SearchPrefixQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SearchPrefixFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SearchPrefixQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SearchPrefixQuery", q)
+}
+
+// The TraverseSearchPrefix type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSearchPrefix func(context.Context, *ent.SearchPrefixQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSearchPrefix) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSearchPrefix) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SearchPrefixQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SearchPrefixQuery", q)
+}
+
 // The SearchTermFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SearchTermFunc func(context.Context, *ent.SearchTermQuery) (ent.Value, error)
 
@@ -541,6 +569,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.PartnerQuery, predicate.Partner, partner.OrderOption]{typ: ent.TypePartner, tq: q}, nil
 	case *ent.RelationshipQuery:
 		return &query[*ent.RelationshipQuery, predicate.Relationship, relationship.OrderOption]{typ: ent.TypeRelationship, tq: q}, nil
+	case *ent.SearchPrefixQuery:
+		return &query[*ent.SearchPrefixQuery, predicate.SearchPrefix, searchprefix.OrderOption]{typ: ent.TypeSearchPrefix, tq: q}, nil
 	case *ent.SearchTermQuery:
 		return &query[*ent.SearchTermQuery, predicate.SearchTerm, searchterm.OrderOption]{typ: ent.TypeSearchTerm, tq: q}, nil
 	case *ent.SessionQuery:

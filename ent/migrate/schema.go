@@ -543,6 +543,50 @@ var (
 			},
 		},
 	}
+	// SearchPrefixesColumns holds the columns for the "search_prefixes" table.
+	SearchPrefixesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
+		{Name: "prefix", Type: field.TypeString, Size: 8},
+		{Name: "sort_name", Type: field.TypeString, Size: 255},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+	}
+	// SearchPrefixesTable holds the schema information for the "search_prefixes" table.
+	SearchPrefixesTable = &schema.Table{
+		Name:       "search_prefixes",
+		Columns:    SearchPrefixesColumns,
+		PrimaryKey: []*schema.Column{SearchPrefixesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "search_prefixes_customers_search_prefixes",
+				Columns:    []*schema.Column{SearchPrefixesColumns[4]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "searchprefix_partner_id_prefix_sort_name_customer_id",
+				Unique:  true,
+				Columns: []*schema.Column{SearchPrefixesColumns[1], SearchPrefixesColumns[2], SearchPrefixesColumns[3], SearchPrefixesColumns[4]},
+			},
+			{
+				Name:    "searchprefix_partner_id_prefix_sort_name_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{SearchPrefixesColumns[1], SearchPrefixesColumns[2], SearchPrefixesColumns[3], SearchPrefixesColumns[4]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						SearchPrefixesColumns[3].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "searchprefix_customer_id_partner_id",
+				Unique:  false,
+				Columns: []*schema.Column{SearchPrefixesColumns[4], SearchPrefixesColumns[1]},
+			},
+		},
+	}
 	// SearchTermsColumns holds the columns for the "search_terms" table.
 	SearchTermsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -764,6 +808,7 @@ var (
 		OrdersTable,
 		PartnersTable,
 		RelationshipsTable,
+		SearchPrefixesTable,
 		SearchTermsTable,
 		SessionsTable,
 		SubscriptionsTable,
@@ -790,6 +835,7 @@ func init() {
 	RelationshipsTable.ForeignKeys[0].RefTable = CustomersTable
 	RelationshipsTable.ForeignKeys[1].RefTable = PartnersTable
 	RelationshipsTable.ForeignKeys[2].RefTable = PartnersTable
+	SearchPrefixesTable.ForeignKeys[0].RefTable = CustomersTable
 	SearchTermsTable.ForeignKeys[0].RefTable = CustomersTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	SubscriptionsTable.ForeignKeys[0].RefTable = CustomersTable

@@ -39,6 +39,9 @@ type Partner func(*sql.Selector)
 // Relationship is the predicate function for relationship builders.
 type Relationship func(*sql.Selector)
 
+// SearchPrefix is the predicate function for searchprefix builders.
+type SearchPrefix func(*sql.Selector)
+
 // SearchTerm is the predicate function for searchterm builders.
 type SearchTerm func(*sql.Selector)
 

@@ -375,6 +375,30 @@ func (f RelationshipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RelationshipMutation", m)
 }
 
+// The SearchPrefixQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SearchPrefixQueryRuleFunc func(context.Context, *ent.SearchPrefixQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SearchPrefixQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SearchPrefixQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SearchPrefixQuery", q)
+}
+
+// The SearchPrefixMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SearchPrefixMutationRuleFunc func(context.Context, *ent.SearchPrefixMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SearchPrefixMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SearchPrefixMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SearchPrefixMutation", m)
+}
+
 // The SearchTermQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SearchTermQueryRuleFunc func(context.Context, *ent.SearchTermQuery) error
@@ -552,6 +576,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.RelationshipQuery:
 		return q.Filter(), nil
+	case *ent.SearchPrefixQuery:
+		return q.Filter(), nil
 	case *ent.SearchTermQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
@@ -590,6 +616,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PartnerMutation:
 		return m.Filter(), nil
 	case *ent.RelationshipMutation:
+		return m.Filter(), nil
+	case *ent.SearchPrefixMutation:
 		return m.Filter(), nil
 	case *ent.SearchTermMutation:
 		return m.Filter(), nil

@@ -28,7 +28,7 @@ func BulkLoad(ctx context.Context) context.Context {
 func isBulk(ctx context.Context) bool { return ctx.Value(bulkKey{}) != nil }
 
 // IndexCustomers writes the search terms of customers (the words of their names, domain and Microsoft
-// ID) and their list entries (their sort keys) for each partner with an ACTIVE relationship with them;
+// ID), their prefixes, and their list entries (their sort keys) for each partner with an ACTIVE relationship with them;
 // the hooks call it for each change, bulk loaders for each batch, after its relationships.
 func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Customer) error {
 	if len(customers) == 0 {
@@ -54,10 +54,12 @@ func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Cu
 	return writeTermsFor(ctx, client, partners, customers)
 }
 
-// writeTermsFor writes each customer's terms and list entries for the partners given for it.
+// writeTermsFor writes each customer's search terms and prefixes and its list entries for the partners
+// given for it.
 func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.ID][]pulid.ID, customers []*ent.Customer) error {
 	const rowsPerInsert = 2000
 	var terms []*ent.SearchTermCreate
+	var prefixes []*ent.SearchPrefixCreate
 	var entries []*ent.ListEntryCreate
 	flush := func(all bool) error {
 		if len(terms) > 0 && (all || len(terms) >= rowsPerInsert) {
@@ -65,6 +67,12 @@ func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.I
 				return err
 			}
 			terms = terms[:0]
+		}
+		if len(prefixes) > 0 && (all || len(prefixes) >= rowsPerInsert) {
+			if err := client.SearchPrefix.CreateBulk(prefixes...).Exec(ctx); err != nil {
+				return err
+			}
+			prefixes = prefixes[:0]
 		}
 		if len(entries) > 0 && (all || len(entries) >= rowsPerInsert) {
 			if err := client.ListEntry.CreateBulk(entries...).Exec(ctx); err != nil {
@@ -75,11 +83,19 @@ func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.I
 		return nil
 	}
 	for _, c := range customers {
+		if len(partners[c.ID]) == 0 {
+			continue
+		}
+		ts := text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID)
+		ps := text.Prefixes(ts)
 		for _, p := range partners[c.ID] {
 			entries = append(entries, client.ListEntry.Create().SetCustomerID(c.ID).SetPartnerID(p).SetSortName(c.SortName).
 				SetCustomerCreatedAt(c.CreatedAt).SetCountry(c.Country).SetPrimaryDomain(c.PrimaryDomain))
-			for _, t := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
+			for _, t := range ts {
 				terms = append(terms, client.SearchTerm.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTerm(t).SetSortName(c.SortName))
+			}
+			for _, x := range ps {
+				prefixes = append(prefixes, client.SearchPrefix.Create().SetCustomerID(c.ID).SetPartnerID(p).SetPrefix(x).SetSortName(c.SortName))
 			}
 			if err := flush(false); err != nil {
 				return err

@@ -13,6 +13,7 @@ import (
 	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/tag"
 	"partnerhub/ent/text"
@@ -199,11 +200,14 @@ func BillingProfileFollowUp() ent.Hook {
 	}
 }
 
-// rewriteTerms replaces c's search terms and list entries for every partner with an ACTIVE
+// rewriteTerms replaces c's search terms, prefixes and list entries for every partner with an ACTIVE
 // relationship with it: all partners search and sort by the same names.
 func rewriteTerms(ctx context.Context, client *ent.Client, c *ent.Customer) error {
 	sys := viewer.SystemContext(ctx)
 	if _, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(c.ID)).Exec(sys); err != nil {
+		return err
+	}
+	if _, err := client.SearchPrefix.Delete().Where(searchprefix.CustomerID(c.ID)).Exec(sys); err != nil {
 		return err
 	}
 	if _, err := client.ListEntry.Delete().Where(listentry.CustomerID(c.ID)).Exec(sys); err != nil {
@@ -218,6 +222,9 @@ func partnerTerms(ctx context.Context, client *ent.Client, partnerID, customerID
 	sys := viewer.SystemContext(ctx)
 	if !gained {
 		if _, err := client.ListEntry.Delete().Where(listentry.CustomerID(customerID), listentry.PartnerID(partnerID)).Exec(sys); err != nil {
+			return err
+		}
+		if _, err := client.SearchPrefix.Delete().Where(searchprefix.CustomerID(customerID), searchprefix.PartnerID(partnerID)).Exec(sys); err != nil {
 			return err
 		}
 		_, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(customerID), searchterm.PartnerID(partnerID)).Exec(sys)

@@ -12,6 +12,7 @@ import (
 	"partnerhub/ent/customertag"
 	"partnerhub/ent/listentry"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/text"
 )
@@ -47,6 +48,14 @@ func ListEntryIndex(key string, desc bool) string {
 		return "listentry_partner_id_" + key + "_desc_customer_id"
 	}
 	return "listentry_partner_id_" + key + "_customer_id"
+}
+
+// SearchPrefixIndex is the name of the SearchPrefix index for searches by name A to Z or (desc) Z to A.
+func SearchPrefixIndex(desc bool) string {
+	if desc {
+		return "searchprefix_partner_id_prefix_sort_name_desc_customer_id"
+	}
+	return "searchprefix_partner_id_prefix_sort_name_customer_id"
 }
 
 // NewListPage returns the page of the list sorted by the customer field key, if ListEntry holds it.
@@ -121,15 +130,18 @@ func (p ListPage) ApplyListing(partnerID pulid.ID) func(*sql.Selector) {
 		le := d.Table(listentry.Table).As("listed")
 		page := p.page(d, le, sql.EQ(le.C(listentry.FieldPartnerID), string(partnerID)), key, listentry.FieldCustomerID, false)
 		if s.Dialect() == dialect.MySQL {
-			// The table reference with its alias and hint, written out (the builder has no hints);
-			// le still names the columns.
-			b := d.Table(listentry.Table).As("listed")
-			page.From(sql.Table(fmt.Sprintf("%s AS %s FORCE INDEX (%s)", b.Quote(listentry.Table), b.Quote("listed"),
-				b.Quote(ListEntryIndex(key, p.Desc)))).Unquote())
+			page.From(hinted(d, listentry.Table, "listed", ListEntryIndex(key, p.Desc)))
 		}
 		page.As("list_page")
 		s.Join(page).On(s.C(customer.FieldID), page.C(listentry.FieldCustomerID))
 	}
+}
+
+// hinted is table as alias with MySQL's FORCE INDEX for index, for a FROM clause (the builder has no
+// index hints; a table of the same name and alias still names the columns).
+func hinted(d *sql.DialectBuilder, table, alias, index string) *sql.SelectTable {
+	b := d.Table(table)
+	return sql.Table(fmt.Sprintf("%s AS %s FORCE INDEX (%s)", b.Quote(table), b.Quote(alias), b.Quote(index))).Unquote()
 }
 
 // SearchPage is one page of a search sorted by company name, found from the searching partner's
@@ -165,11 +177,17 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
 		st, match := p.matches(d, partnerID, "st")
-		page := p.page(d, st, match, searchterm.FieldSortName, searchterm.FieldCustomerID, true).As("search_page")
+		byPrefix := text.IsPrefixWord(p.Words[0])
+		page := p.page(d, st, match, searchterm.FieldSortName, searchterm.FieldCustomerID, !byPrefix)
+		if byPrefix && s.Dialect() == dialect.MySQL {
+			page.From(hinted(d, searchprefix.Table, "st", SearchPrefixIndex(p.Desc)))
+		}
+		page.As("search_page")
 		// The total: where each match costs lookups (tags, further words) and the page holds every
-		// match (the first page), the page's own pass counts them (a window over its groups);
-		// otherwise a second pass counts them, which for one word alone is a range of the index.
-		inPage := totalAs != "" && p.Cursor == nil && (len(p.Words) > 1 || len(p.TagsAny) > 0 || len(p.TagsAll) > 0)
+		// match (the first page of terms, grouped and sorted anyway), the page's own pass counts them
+		// (a window over its groups); otherwise a second pass counts them, which for one word alone is
+		// a range of the index. A page of prefixes reads only its rows, so it never counts.
+		inPage := totalAs != "" && !byPrefix && p.Cursor == nil && (len(p.Words) > 1 || len(p.TagsAny) > 0 || len(p.TagsAll) > 0)
 		if inPage {
 			page.AppendSelectExprAs(sql.Expr("COUNT(*) OVER ()"), searchTotal)
 		}
@@ -179,7 +197,11 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 			s.AppendSelectAs(page.C(searchTotal), totalAs)
 		case totalAs != "":
 			all, match := p.matches(d, partnerID, "st_all")
-			s.AppendSelectExprAs(d.Select(sql.Count(sql.Distinct(all.C(searchterm.FieldCustomerID)))).From(all).Where(match), totalAs)
+			count := sql.Count(sql.Distinct(all.C(searchterm.FieldCustomerID)))
+			if byPrefix {
+				count = sql.Count("*") // one prefix row per customer
+			}
+			s.AppendSelectExprAs(d.Select(count).From(all).Where(match), totalAs)
 		}
 	}
 }
@@ -188,10 +210,16 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 const searchTotal = "search_total"
 
 // matches is the condition on the search terms (as alias) of a customer the page holds: the partner's
-// terms that start with the first word; another term for each further word; the tags.
+// terms that start with the first word (or, for a word of text.PrefixLen characters or fewer, its
+// search prefix: the same customers, one row each); another term for each further word; the tags.
 func (p SearchPage) matches(d *sql.DialectBuilder, partnerID pulid.ID, alias string) (*sql.SelectTable, *sql.Predicate) {
 	st := d.Table(searchterm.Table).As(alias)
-	preds := []*sql.Predicate{sql.EQ(st.C(searchterm.FieldPartnerID), string(partnerID)), sql.HasPrefix(st.C(searchterm.FieldTerm), p.Words[0])}
+	first := sql.HasPrefix(st.C(searchterm.FieldTerm), p.Words[0])
+	if text.IsPrefixWord(p.Words[0]) {
+		st = d.Table(searchprefix.Table).As(alias)
+		first = sql.EQ(st.C(searchprefix.FieldPrefix), p.Words[0])
+	}
+	preds := []*sql.Predicate{sql.EQ(st.C(searchterm.FieldPartnerID), string(partnerID)), first}
 	for i, w := range p.Words[1:] {
 		o := d.Table(searchterm.Table).As(fmt.Sprintf("%s_%d", alias, i+1))
 		preds = append(preds, sql.Exists(d.Select(o.C(searchterm.FieldID)).From(o).Where(sql.And(

@@ -17,6 +17,7 @@ import (
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/schema"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
@@ -743,6 +744,29 @@ func init() {
 			return nil
 		}
 	}()
+	searchprefix.Policy = privacy.NewPolicies(schema.SearchPrefix{})
+	searchprefix.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := searchprefix.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	searchprefixFields := schema.SearchPrefix{}.Fields()
+	_ = searchprefixFields
+	// searchprefixDescPartnerID is the schema descriptor for partner_id field.
+	searchprefixDescPartnerID := searchprefixFields[1].Descriptor()
+	// searchprefix.PartnerIDValidator is a validator for the "partner_id" field. It is called by the builders before save.
+	searchprefix.PartnerIDValidator = searchprefixDescPartnerID.Validators[0].(func(string) error)
+	// searchprefixDescPrefix is the schema descriptor for prefix field.
+	searchprefixDescPrefix := searchprefixFields[2].Descriptor()
+	// searchprefix.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	searchprefix.PrefixValidator = searchprefixDescPrefix.Validators[0].(func(string) error)
+	// searchprefixDescSortName is the schema descriptor for sort_name field.
+	searchprefixDescSortName := searchprefixFields[3].Descriptor()
+	// searchprefix.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	searchprefix.SortNameValidator = searchprefixDescSortName.Validators[0].(func(string) error)
 	searchterm.Policy = privacy.NewPolicies(schema.SearchTerm{})
 	searchterm.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

@@ -85,6 +85,7 @@ func (Customer) Edges() []ent.Edge {
 			Comment("Only the viewer partner's tags."),
 		edge.To("search_terms", SearchTerm.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("list_entries", ListEntry.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("search_prefixes", SearchPrefix.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("orders", Order.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("subscriptions", Subscription.Type).
 			Comment("The customer's subscriptions with the viewer's partner.").

@@ -265,6 +265,14 @@ func (SearchTerm) Policy() ent.Policy {
 	}
 }
 
+// Policy of the SearchPrefix: like the SearchTerm's.
+func (SearchPrefix) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.AllowSystem(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), privacy.AlwaysAllowRule()},
+	}
+}
+
 // Policy of the ListEntry: like the SearchTerm's (read by the list's SQL, written by the rule hooks).
 func (ListEntry) Policy() ent.Policy {
 	return privacy.Policy{

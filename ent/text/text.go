@@ -5,6 +5,7 @@ package text
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -86,3 +87,26 @@ func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 func SortKey(s string) string {
 	return strings.Join(Words(s), " ")
 }
+
+// PrefixLen is the longest search word (in characters) answered from SearchPrefix rows: the short
+// words that start the most terms.
+const PrefixLen = 2
+
+// Prefixes returns the distinct beginnings of terms, 1 to PrefixLen characters long.
+func Prefixes(terms []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range terms {
+		r := []rune(t)
+		for n := 1; n <= PrefixLen && n <= len(r); n++ {
+			if p := string(r[:n]); !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// IsPrefixWord reports whether a search word is short enough to be one of Prefixes.
+func IsPrefixWord(w string) bool { return utf8.RuneCountInString(w) <= PrefixLen }
