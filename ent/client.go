@@ -28,6 +28,7 @@ import (
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/user"
 
 	"entgo.io/ent"
@@ -73,6 +74,8 @@ type Client struct {
 	Subscription *SubscriptionClient
 	// Tag is the client for interacting with the Tag builders.
 	Tag *TagClient
+	// TagPrefix is the client for interacting with the TagPrefix builders.
+	TagPrefix *TagPrefixClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
 }
@@ -102,6 +105,7 @@ func (c *Client) init() {
 	c.Session = NewSessionClient(c.config)
 	c.Subscription = NewSubscriptionClient(c.config)
 	c.Tag = NewTagClient(c.config)
+	c.TagPrefix = NewTagPrefixClient(c.config)
 	c.User = NewUserClient(c.config)
 }
 
@@ -211,6 +215,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Session:        NewSessionClient(cfg),
 		Subscription:   NewSubscriptionClient(cfg),
 		Tag:            NewTagClient(cfg),
+		TagPrefix:      NewTagPrefixClient(cfg),
 		User:           NewUserClient(cfg),
 	}, nil
 }
@@ -247,6 +252,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Session:        NewSessionClient(cfg),
 		Subscription:   NewSubscriptionClient(cfg),
 		Tag:            NewTagClient(cfg),
+		TagPrefix:      NewTagPrefixClient(cfg),
 		User:           NewUserClient(cfg),
 	}, nil
 }
@@ -279,7 +285,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Activity, c.Agreement, c.BillingProfile, c.Customer, c.CustomerTag,
 		c.Invitation, c.ListEntry, c.Offer, c.Order, c.Partner, c.Relationship,
-		c.SearchPrefix, c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
+		c.SearchPrefix, c.SearchTerm, c.Session, c.Subscription, c.Tag, c.TagPrefix,
+		c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -291,7 +298,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Activity, c.Agreement, c.BillingProfile, c.Customer, c.CustomerTag,
 		c.Invitation, c.ListEntry, c.Offer, c.Order, c.Partner, c.Relationship,
-		c.SearchPrefix, c.SearchTerm, c.Session, c.Subscription, c.Tag, c.User,
+		c.SearchPrefix, c.SearchTerm, c.Session, c.Subscription, c.Tag, c.TagPrefix,
+		c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -332,6 +340,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Subscription.mutate(ctx, m)
 	case *TagMutation:
 		return c.Tag.mutate(ctx, m)
+	case *TagPrefixMutation:
+		return c.TagPrefix.mutate(ctx, m)
 	case *UserMutation:
 		return c.User.mutate(ctx, m)
 	default:
@@ -1018,6 +1028,22 @@ func (c *CustomerClient) QuerySearchPrefixes(_m *Customer) *SearchPrefixQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, id),
 			sqlgraph.To(searchprefix.Table, searchprefix.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchPrefixesTable, customer.SearchPrefixesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTagPrefixes queries the tag_prefixes edge of a Customer.
+func (c *CustomerClient) QueryTagPrefixes(_m *Customer) *TagPrefixQuery {
+	query := (&TagPrefixClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(tagprefix.Table, tagprefix.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.TagPrefixesTable, customer.TagPrefixesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3090,6 +3116,156 @@ func (c *TagClient) mutate(ctx context.Context, m *TagMutation) (Value, error) {
 	}
 }
 
+// TagPrefixClient is a client for the TagPrefix schema.
+type TagPrefixClient struct {
+	config
+}
+
+// NewTagPrefixClient returns a client for the TagPrefix from the given config.
+func NewTagPrefixClient(c config) *TagPrefixClient {
+	return &TagPrefixClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `tagprefix.Hooks(f(g(h())))`.
+func (c *TagPrefixClient) Use(hooks ...Hook) {
+	c.hooks.TagPrefix = append(c.hooks.TagPrefix, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `tagprefix.Intercept(f(g(h())))`.
+func (c *TagPrefixClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TagPrefix = append(c.inters.TagPrefix, interceptors...)
+}
+
+// Create returns a builder for creating a TagPrefix entity.
+func (c *TagPrefixClient) Create() *TagPrefixCreate {
+	mutation := newTagPrefixMutation(c.config, OpCreate)
+	return &TagPrefixCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TagPrefix entities.
+func (c *TagPrefixClient) CreateBulk(builders ...*TagPrefixCreate) *TagPrefixCreateBulk {
+	return &TagPrefixCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TagPrefixClient) MapCreateBulk(slice any, setFunc func(*TagPrefixCreate, int)) *TagPrefixCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TagPrefixCreateBulk{err: fmt.Errorf("calling to TagPrefixClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TagPrefixCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TagPrefixCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TagPrefix.
+func (c *TagPrefixClient) Update() *TagPrefixUpdate {
+	mutation := newTagPrefixMutation(c.config, OpUpdate)
+	return &TagPrefixUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TagPrefixClient) UpdateOne(_m *TagPrefix) *TagPrefixUpdateOne {
+	mutation := newTagPrefixMutation(c.config, OpUpdateOne, withTagPrefix(_m))
+	return &TagPrefixUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TagPrefixClient) UpdateOneID(id int) *TagPrefixUpdateOne {
+	mutation := newTagPrefixMutation(c.config, OpUpdateOne, withTagPrefixID(id))
+	return &TagPrefixUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TagPrefix.
+func (c *TagPrefixClient) Delete() *TagPrefixDelete {
+	mutation := newTagPrefixMutation(c.config, OpDelete)
+	return &TagPrefixDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TagPrefixClient) DeleteOne(_m *TagPrefix) *TagPrefixDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TagPrefixClient) DeleteOneID(id int) *TagPrefixDeleteOne {
+	builder := c.Delete().Where(tagprefix.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TagPrefixDeleteOne{builder}
+}
+
+// Query returns a query builder for TagPrefix.
+func (c *TagPrefixClient) Query() *TagPrefixQuery {
+	return &TagPrefixQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTagPrefix},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TagPrefix entity by its id.
+func (c *TagPrefixClient) Get(ctx context.Context, id int) (*TagPrefix, error) {
+	return c.Query().Where(tagprefix.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TagPrefixClient) GetX(ctx context.Context, id int) *TagPrefix {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a TagPrefix.
+func (c *TagPrefixClient) QueryCustomer(_m *TagPrefix) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tagprefix.Table, tagprefix.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, tagprefix.CustomerTable, tagprefix.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *TagPrefixClient) Hooks() []Hook {
+	hooks := c.hooks.TagPrefix
+	return append(hooks[:len(hooks):len(hooks)], tagprefix.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TagPrefixClient) Interceptors() []Interceptor {
+	return c.inters.TagPrefix
+}
+
+func (c *TagPrefixClient) mutate(ctx context.Context, m *TagPrefixMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TagPrefixCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TagPrefixUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TagPrefixUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TagPrefixDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TagPrefix mutation op: %q", m.Op())
+	}
+}
+
 // UserClient is a client for the User schema.
 type UserClient struct {
 	config
@@ -3261,11 +3437,11 @@ type (
 	hooks struct {
 		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation,
 		ListEntry, Offer, Order, Partner, Relationship, SearchPrefix, SearchTerm,
-		Session, Subscription, Tag, User []ent.Hook
+		Session, Subscription, Tag, TagPrefix, User []ent.Hook
 	}
 	inters struct {
 		Activity, Agreement, BillingProfile, Customer, CustomerTag, Invitation,
 		ListEntry, Offer, Order, Partner, Relationship, SearchPrefix, SearchTerm,
-		Session, Subscription, Tag, User []ent.Interceptor
+		Session, Subscription, Tag, TagPrefix, User []ent.Interceptor
 	}
 )

@@ -84,6 +84,8 @@ type CustomerEdges struct {
 	ListEntries []*ListEntry `json:"list_entries,omitempty"`
 	// SearchPrefixes holds the value of the search_prefixes edge.
 	SearchPrefixes []*SearchPrefix `json:"search_prefixes,omitempty"`
+	// TagPrefixes holds the value of the tag_prefixes edge.
+	TagPrefixes []*TagPrefix `json:"tag_prefixes,omitempty"`
 	// Orders holds the value of the orders edge.
 	Orders []*Order `json:"orders,omitempty"`
 	// The customer's subscriptions with the viewer's partner.
@@ -94,7 +96,7 @@ type CustomerEdges struct {
 	CustomerTags []*CustomerTag `json:"customer_tags,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [10]bool
+	loadedTypes [11]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
@@ -103,6 +105,7 @@ type CustomerEdges struct {
 	namedSearchTerms    map[string][]*SearchTerm
 	namedListEntries    map[string][]*ListEntry
 	namedSearchPrefixes map[string][]*SearchPrefix
+	namedTagPrefixes    map[string][]*TagPrefix
 	namedOrders         map[string][]*Order
 	namedSubscriptions  map[string][]*Subscription
 	namedAgreements     map[string][]*Agreement
@@ -165,10 +168,19 @@ func (e CustomerEdges) SearchPrefixesOrErr() ([]*SearchPrefix, error) {
 	return nil, &NotLoadedError{edge: "search_prefixes"}
 }
 
+// TagPrefixesOrErr returns the TagPrefixes value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) TagPrefixesOrErr() ([]*TagPrefix, error) {
+	if e.loadedTypes[6] {
+		return e.TagPrefixes, nil
+	}
+	return nil, &NotLoadedError{edge: "tag_prefixes"}
+}
+
 // OrdersOrErr returns the Orders value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Orders, nil
 	}
 	return nil, &NotLoadedError{edge: "orders"}
@@ -177,7 +189,7 @@ func (e CustomerEdges) OrdersOrErr() ([]*Order, error) {
 // SubscriptionsOrErr returns the Subscriptions value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.Subscriptions, nil
 	}
 	return nil, &NotLoadedError{edge: "subscriptions"}
@@ -186,7 +198,7 @@ func (e CustomerEdges) SubscriptionsOrErr() ([]*Subscription, error) {
 // AgreementsOrErr returns the Agreements value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.Agreements, nil
 	}
 	return nil, &NotLoadedError{edge: "agreements"}
@@ -195,7 +207,7 @@ func (e CustomerEdges) AgreementsOrErr() ([]*Agreement, error) {
 // CustomerTagsOrErr returns the CustomerTags value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) CustomerTagsOrErr() ([]*CustomerTag, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.CustomerTags, nil
 	}
 	return nil, &NotLoadedError{edge: "customer_tags"}
@@ -417,6 +429,11 @@ func (_m *Customer) QueryListEntries() *ListEntryQuery {
 // QuerySearchPrefixes queries the "search_prefixes" edge of the Customer entity.
 func (_m *Customer) QuerySearchPrefixes() *SearchPrefixQuery {
 	return NewCustomerClient(_m.config).QuerySearchPrefixes(_m)
+}
+
+// QueryTagPrefixes queries the "tag_prefixes" edge of the Customer entity.
+func (_m *Customer) QueryTagPrefixes() *TagPrefixQuery {
+	return NewCustomerClient(_m.config).QueryTagPrefixes(_m)
 }
 
 // QueryOrders queries the "orders" edge of the Customer entity.
@@ -654,6 +671,30 @@ func (_m *Customer) appendNamedSearchPrefixes(name string, edges ...*SearchPrefi
 		_m.Edges.namedSearchPrefixes[name] = []*SearchPrefix{}
 	} else {
 		_m.Edges.namedSearchPrefixes[name] = append(_m.Edges.namedSearchPrefixes[name], edges...)
+	}
+}
+
+// NamedTagPrefixes returns the TagPrefixes named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedTagPrefixes(name string) ([]*TagPrefix, error) {
+	if _m.Edges.namedTagPrefixes == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTagPrefixes[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedTagPrefixes(name string, edges ...*TagPrefix) {
+	if _m.Edges.namedTagPrefixes == nil {
+		_m.Edges.namedTagPrefixes = make(map[string][]*TagPrefix)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTagPrefixes[name] = []*TagPrefix{}
+	} else {
+		_m.Edges.namedTagPrefixes[name] = append(_m.Edges.namedTagPrefixes[name], edges...)
 	}
 }
 

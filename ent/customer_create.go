@@ -17,6 +17,7 @@ import (
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -383,6 +384,21 @@ func (_c *CustomerCreate) AddSearchPrefixes(v ...*SearchPrefix) *CustomerCreate 
 		ids[i] = v[i].ID
 	}
 	return _c.AddSearchPrefixIDs(ids...)
+}
+
+// AddTagPrefixIDs adds the "tag_prefixes" edge to the TagPrefix entity by IDs.
+func (_c *CustomerCreate) AddTagPrefixIDs(ids ...int) *CustomerCreate {
+	_c.mutation.AddTagPrefixIDs(ids...)
+	return _c
+}
+
+// AddTagPrefixes adds the "tag_prefixes" edges to the TagPrefix entity.
+func (_c *CustomerCreate) AddTagPrefixes(v ...*TagPrefix) *CustomerCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTagPrefixIDs(ids...)
 }
 
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
@@ -871,6 +887,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TagPrefixesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

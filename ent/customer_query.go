@@ -21,6 +21,7 @@ import (
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -42,6 +43,7 @@ type CustomerQuery struct {
 	withSearchTerms         *SearchTermQuery
 	withListEntries         *ListEntryQuery
 	withSearchPrefixes      *SearchPrefixQuery
+	withTagPrefixes         *TagPrefixQuery
 	withOrders              *OrderQuery
 	withSubscriptions       *SubscriptionQuery
 	withAgreements          *AgreementQuery
@@ -53,6 +55,7 @@ type CustomerQuery struct {
 	withNamedSearchTerms    map[string]*SearchTermQuery
 	withNamedListEntries    map[string]*ListEntryQuery
 	withNamedSearchPrefixes map[string]*SearchPrefixQuery
+	withNamedTagPrefixes    map[string]*TagPrefixQuery
 	withNamedOrders         map[string]*OrderQuery
 	withNamedSubscriptions  map[string]*SubscriptionQuery
 	withNamedAgreements     map[string]*AgreementQuery
@@ -218,6 +221,28 @@ func (_q *CustomerQuery) QuerySearchPrefixes() *SearchPrefixQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(searchprefix.Table, searchprefix.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.SearchPrefixesTable, customer.SearchPrefixesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTagPrefixes chains the current query on the "tag_prefixes" edge.
+func (_q *CustomerQuery) QueryTagPrefixes() *TagPrefixQuery {
+	query := (&TagPrefixClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(tagprefix.Table, tagprefix.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.TagPrefixesTable, customer.TagPrefixesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -511,6 +536,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withSearchTerms:    _q.withSearchTerms.Clone(),
 		withListEntries:    _q.withListEntries.Clone(),
 		withSearchPrefixes: _q.withSearchPrefixes.Clone(),
+		withTagPrefixes:    _q.withTagPrefixes.Clone(),
 		withOrders:         _q.withOrders.Clone(),
 		withSubscriptions:  _q.withSubscriptions.Clone(),
 		withAgreements:     _q.withAgreements.Clone(),
@@ -585,6 +611,17 @@ func (_q *CustomerQuery) WithSearchPrefixes(opts ...func(*SearchPrefixQuery)) *C
 		opt(query)
 	}
 	_q.withSearchPrefixes = query
+	return _q
+}
+
+// WithTagPrefixes tells the query-builder to eager-load the nodes that are connected to
+// the "tag_prefixes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithTagPrefixes(opts ...func(*TagPrefixQuery)) *CustomerQuery {
+	query := (&TagPrefixClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTagPrefixes = query
 	return _q
 }
 
@@ -716,13 +753,14 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [10]bool{
+		loadedTypes = [11]bool{
 			_q.withBillingProfile != nil,
 			_q.withRelationships != nil,
 			_q.withTags != nil,
 			_q.withSearchTerms != nil,
 			_q.withListEntries != nil,
 			_q.withSearchPrefixes != nil,
+			_q.withTagPrefixes != nil,
 			_q.withOrders != nil,
 			_q.withSubscriptions != nil,
 			_q.withAgreements != nil,
@@ -791,6 +829,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withTagPrefixes; query != nil {
+		if err := _q.loadTagPrefixes(ctx, query, nodes,
+			func(n *Customer) { n.Edges.TagPrefixes = []*TagPrefix{} },
+			func(n *Customer, e *TagPrefix) { n.Edges.TagPrefixes = append(n.Edges.TagPrefixes, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withOrders; query != nil {
 		if err := _q.loadOrders(ctx, query, nodes,
 			func(n *Customer) { n.Edges.Orders = []*Order{} },
@@ -851,6 +896,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadSearchPrefixes(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedSearchPrefixes(name) },
 			func(n *Customer, e *SearchPrefix) { n.appendNamedSearchPrefixes(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTagPrefixes {
+		if err := _q.loadTagPrefixes(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedTagPrefixes(name) },
+			func(n *Customer, e *TagPrefix) { n.appendNamedTagPrefixes(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1083,6 +1135,36 @@ func (_q *CustomerQuery) loadSearchPrefixes(ctx context.Context, query *SearchPr
 	}
 	query.Where(predicate.SearchPrefix(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.SearchPrefixesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadTagPrefixes(ctx context.Context, query *TagPrefixQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *TagPrefix)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(tagprefix.FieldCustomerID)
+	}
+	query.Where(predicate.TagPrefix(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.TagPrefixesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1405,6 +1487,20 @@ func (_q *CustomerQuery) WithNamedSearchPrefixes(name string, opts ...func(*Sear
 		_q.withNamedSearchPrefixes = make(map[string]*SearchPrefixQuery)
 	}
 	_q.withNamedSearchPrefixes[name] = query
+	return _q
+}
+
+// WithNamedTagPrefixes tells the query-builder to eager-load the nodes that are connected to the "tag_prefixes"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedTagPrefixes(name string, opts ...func(*TagPrefixQuery)) *CustomerQuery {
+	query := (&TagPrefixClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTagPrefixes == nil {
+		_q.withNamedTagPrefixes = make(map[string]*TagPrefixQuery)
+	}
+	_q.withNamedTagPrefixes[name] = query
 	return _q
 }
 

@@ -18,6 +18,7 @@ import (
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -407,6 +408,21 @@ func (_u *CustomerUpdate) AddSearchPrefixes(v ...*SearchPrefix) *CustomerUpdate 
 	return _u.AddSearchPrefixIDs(ids...)
 }
 
+// AddTagPrefixIDs adds the "tag_prefixes" edge to the TagPrefix entity by IDs.
+func (_u *CustomerUpdate) AddTagPrefixIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.AddTagPrefixIDs(ids...)
+	return _u
+}
+
+// AddTagPrefixes adds the "tag_prefixes" edges to the TagPrefix entity.
+func (_u *CustomerUpdate) AddTagPrefixes(v ...*TagPrefix) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTagPrefixIDs(ids...)
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
 func (_u *CustomerUpdate) AddOrderIDs(ids ...pulid.ID) *CustomerUpdate {
 	_u.mutation.AddOrderIDs(ids...)
@@ -566,6 +582,27 @@ func (_u *CustomerUpdate) RemoveSearchPrefixes(v ...*SearchPrefix) *CustomerUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSearchPrefixIDs(ids...)
+}
+
+// ClearTagPrefixes clears all "tag_prefixes" edges to the TagPrefix entity.
+func (_u *CustomerUpdate) ClearTagPrefixes() *CustomerUpdate {
+	_u.mutation.ClearTagPrefixes()
+	return _u
+}
+
+// RemoveTagPrefixIDs removes the "tag_prefixes" edge to TagPrefix entities by IDs.
+func (_u *CustomerUpdate) RemoveTagPrefixIDs(ids ...int) *CustomerUpdate {
+	_u.mutation.RemoveTagPrefixIDs(ids...)
+	return _u
+}
+
+// RemoveTagPrefixes removes "tag_prefixes" edges to TagPrefix entities.
+func (_u *CustomerUpdate) RemoveTagPrefixes(v ...*TagPrefix) *CustomerUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTagPrefixIDs(ids...)
 }
 
 // ClearOrders clears all "orders" edges to the Order entity.
@@ -1087,6 +1124,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TagPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTagPrefixesIDs(); len(nodes) > 0 && !_u.mutation.TagPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TagPrefixesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1618,6 +1700,21 @@ func (_u *CustomerUpdateOne) AddSearchPrefixes(v ...*SearchPrefix) *CustomerUpda
 	return _u.AddSearchPrefixIDs(ids...)
 }
 
+// AddTagPrefixIDs adds the "tag_prefixes" edge to the TagPrefix entity by IDs.
+func (_u *CustomerUpdateOne) AddTagPrefixIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.AddTagPrefixIDs(ids...)
+	return _u
+}
+
+// AddTagPrefixes adds the "tag_prefixes" edges to the TagPrefix entity.
+func (_u *CustomerUpdateOne) AddTagPrefixes(v ...*TagPrefix) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTagPrefixIDs(ids...)
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by IDs.
 func (_u *CustomerUpdateOne) AddOrderIDs(ids ...pulid.ID) *CustomerUpdateOne {
 	_u.mutation.AddOrderIDs(ids...)
@@ -1777,6 +1874,27 @@ func (_u *CustomerUpdateOne) RemoveSearchPrefixes(v ...*SearchPrefix) *CustomerU
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSearchPrefixIDs(ids...)
+}
+
+// ClearTagPrefixes clears all "tag_prefixes" edges to the TagPrefix entity.
+func (_u *CustomerUpdateOne) ClearTagPrefixes() *CustomerUpdateOne {
+	_u.mutation.ClearTagPrefixes()
+	return _u
+}
+
+// RemoveTagPrefixIDs removes the "tag_prefixes" edge to TagPrefix entities by IDs.
+func (_u *CustomerUpdateOne) RemoveTagPrefixIDs(ids ...int) *CustomerUpdateOne {
+	_u.mutation.RemoveTagPrefixIDs(ids...)
+	return _u
+}
+
+// RemoveTagPrefixes removes "tag_prefixes" edges to TagPrefix entities.
+func (_u *CustomerUpdateOne) RemoveTagPrefixes(v ...*TagPrefix) *CustomerUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTagPrefixIDs(ids...)
 }
 
 // ClearOrders clears all "orders" edges to the Order entity.
@@ -2328,6 +2446,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(searchprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TagPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTagPrefixesIDs(); len(nodes) > 0 && !_u.mutation.TagPrefixesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TagPrefixesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(tagprefix.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -22,6 +22,7 @@ import (
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/user"
 	"reflect"
 	"sync"
@@ -105,6 +106,7 @@ func checkColumn(t, c string) error {
 			session.Table:        session.ValidColumn,
 			subscription.Table:   subscription.ValidColumn,
 			tag.Table:            tag.ValidColumn,
+			tagprefix.Table:      tagprefix.ValidColumn,
 			user.Table:           user.ValidColumn,
 		})
 	})

@@ -20,6 +20,7 @@ import (
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/user"
 
 	"entgo.io/ent/dialect/sql"
@@ -30,7 +31,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   activity.Table,
@@ -399,6 +400,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   tagprefix.Table,
+			Columns: tagprefix.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: tagprefix.FieldID,
+			},
+		},
+		Type: "TagPrefix",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			tagprefix.FieldCustomerID: {Type: field.TypeString, Column: tagprefix.FieldCustomerID},
+			tagprefix.FieldPartnerID:  {Type: field.TypeString, Column: tagprefix.FieldPartnerID},
+			tagprefix.FieldTagID:      {Type: field.TypeString, Column: tagprefix.FieldTagID},
+			tagprefix.FieldPrefix:     {Type: field.TypeString, Column: tagprefix.FieldPrefix},
+			tagprefix.FieldSortName:   {Type: field.TypeString, Column: tagprefix.FieldSortName},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -553,6 +572,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"SearchPrefix",
+	)
+	graph.MustAddE(
+		"tag_prefixes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.TagPrefixesTable,
+			Columns: []string{customer.TagPrefixesColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"TagPrefix",
 	)
 	graph.MustAddE(
 		"orders",
@@ -913,6 +944,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Tag",
 		"CustomerTag",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   tagprefix.CustomerTable,
+			Columns: []string{tagprefix.CustomerColumn},
+			Bidi:    false,
+		},
+		"TagPrefix",
+		"Customer",
 	)
 	graph.MustAddE(
 		"partner",
@@ -1565,6 +1608,20 @@ func (f *CustomerFilter) WhereHasSearchPrefixes() {
 // WhereHasSearchPrefixesWith applies a predicate to check if query has an edge search_prefixes with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasSearchPrefixesWith(preds ...predicate.SearchPrefix) {
 	f.Where(entql.HasEdgeWith("search_prefixes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTagPrefixes applies a predicate to check if query has an edge tag_prefixes.
+func (f *CustomerFilter) WhereHasTagPrefixes() {
+	f.Where(entql.HasEdge("tag_prefixes"))
+}
+
+// WhereHasTagPrefixesWith applies a predicate to check if query has an edge tag_prefixes with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasTagPrefixesWith(preds ...predicate.TagPrefix) {
+	f.Where(entql.HasEdgeWith("tag_prefixes", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2917,6 +2974,85 @@ func (f *TagFilter) WhereHasCustomerTagsWith(preds ...predicate.CustomerTag) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TagPrefixQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TagPrefixQuery builder.
+func (_q *TagPrefixQuery) Filter() *TagPrefixFilter {
+	return &TagPrefixFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TagPrefixMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TagPrefixMutation builder.
+func (m *TagPrefixMutation) Filter() *TagPrefixFilter {
+	return &TagPrefixFilter{config: m.config, predicateAdder: m}
+}
+
+// TagPrefixFilter provides a generic filtering capability at runtime for TagPrefixQuery.
+type TagPrefixFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TagPrefixFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TagPrefixFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(tagprefix.FieldID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *TagPrefixFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(tagprefix.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *TagPrefixFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(tagprefix.FieldPartnerID))
+}
+
+// WhereTagID applies the entql string predicate on the tag_id field.
+func (f *TagPrefixFilter) WhereTagID(p entql.StringP) {
+	f.Where(p.Field(tagprefix.FieldTagID))
+}
+
+// WherePrefix applies the entql string predicate on the prefix field.
+func (f *TagPrefixFilter) WherePrefix(p entql.StringP) {
+	f.Where(p.Field(tagprefix.FieldPrefix))
+}
+
+// WhereSortName applies the entql string predicate on the sort_name field.
+func (f *TagPrefixFilter) WhereSortName(p entql.StringP) {
+	f.Where(p.Field(tagprefix.FieldSortName))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *TagPrefixFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *TagPrefixFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *UserQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2945,7 +3081,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

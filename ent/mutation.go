@@ -25,6 +25,7 @@ import (
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/user"
 	"sync"
 	"time"
@@ -58,6 +59,7 @@ const (
 	TypeSession        = "Session"
 	TypeSubscription   = "Subscription"
 	TypeTag            = "Tag"
+	TypeTagPrefix      = "TagPrefix"
 	TypeUser           = "User"
 )
 
@@ -3630,6 +3632,9 @@ type CustomerMutation struct {
 	search_prefixes            map[int]struct{}
 	removedsearch_prefixes     map[int]struct{}
 	clearedsearch_prefixes     bool
+	tag_prefixes               map[int]struct{}
+	removedtag_prefixes        map[int]struct{}
+	clearedtag_prefixes        bool
 	orders                     map[pulid.ID]struct{}
 	removedorders              map[pulid.ID]struct{}
 	clearedorders              bool
@@ -4950,6 +4955,60 @@ func (m *CustomerMutation) ResetSearchPrefixes() {
 	m.removedsearch_prefixes = nil
 }
 
+// AddTagPrefixIDs adds the "tag_prefixes" edge to the TagPrefix entity by ids.
+func (m *CustomerMutation) AddTagPrefixIDs(ids ...int) {
+	if m.tag_prefixes == nil {
+		m.tag_prefixes = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.tag_prefixes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTagPrefixes clears the "tag_prefixes" edge to the TagPrefix entity.
+func (m *CustomerMutation) ClearTagPrefixes() {
+	m.clearedtag_prefixes = true
+}
+
+// TagPrefixesCleared reports if the "tag_prefixes" edge to the TagPrefix entity was cleared.
+func (m *CustomerMutation) TagPrefixesCleared() bool {
+	return m.clearedtag_prefixes
+}
+
+// RemoveTagPrefixIDs removes the "tag_prefixes" edge to the TagPrefix entity by IDs.
+func (m *CustomerMutation) RemoveTagPrefixIDs(ids ...int) {
+	if m.removedtag_prefixes == nil {
+		m.removedtag_prefixes = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.tag_prefixes, ids[i])
+		m.removedtag_prefixes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTagPrefixes returns the removed IDs of the "tag_prefixes" edge to the TagPrefix entity.
+func (m *CustomerMutation) RemovedTagPrefixesIDs() (ids []int) {
+	for id := range m.removedtag_prefixes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TagPrefixesIDs returns the "tag_prefixes" edge IDs in the mutation.
+func (m *CustomerMutation) TagPrefixesIDs() (ids []int) {
+	for id := range m.tag_prefixes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTagPrefixes resets all changes to the "tag_prefixes" edge.
+func (m *CustomerMutation) ResetTagPrefixes() {
+	m.tag_prefixes = nil
+	m.clearedtag_prefixes = false
+	m.removedtag_prefixes = nil
+}
+
 // AddOrderIDs adds the "orders" edge to the Order entity by ids.
 func (m *CustomerMutation) AddOrderIDs(ids ...pulid.ID) {
 	if m.orders == nil {
@@ -5650,7 +5709,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.billing_profile != nil {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -5668,6 +5727,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.search_prefixes != nil {
 		edges = append(edges, customer.EdgeSearchPrefixes)
+	}
+	if m.tag_prefixes != nil {
+		edges = append(edges, customer.EdgeTagPrefixes)
 	}
 	if m.orders != nil {
 		edges = append(edges, customer.EdgeOrders)
@@ -5719,6 +5781,12 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeTagPrefixes:
+		ids := make([]ent.Value, 0, len(m.tag_prefixes))
+		for id := range m.tag_prefixes {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeOrders:
 		ids := make([]ent.Value, 0, len(m.orders))
 		for id := range m.orders {
@@ -5743,7 +5811,7 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.removedrelationships != nil {
 		edges = append(edges, customer.EdgeRelationships)
 	}
@@ -5758,6 +5826,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedsearch_prefixes != nil {
 		edges = append(edges, customer.EdgeSearchPrefixes)
+	}
+	if m.removedtag_prefixes != nil {
+		edges = append(edges, customer.EdgeTagPrefixes)
 	}
 	if m.removedorders != nil {
 		edges = append(edges, customer.EdgeOrders)
@@ -5805,6 +5876,12 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeTagPrefixes:
+		ids := make([]ent.Value, 0, len(m.removedtag_prefixes))
+		for id := range m.removedtag_prefixes {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeOrders:
 		ids := make([]ent.Value, 0, len(m.removedorders))
 		for id := range m.removedorders {
@@ -5829,7 +5906,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.clearedbilling_profile {
 		edges = append(edges, customer.EdgeBillingProfile)
 	}
@@ -5847,6 +5924,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedsearch_prefixes {
 		edges = append(edges, customer.EdgeSearchPrefixes)
+	}
+	if m.clearedtag_prefixes {
+		edges = append(edges, customer.EdgeTagPrefixes)
 	}
 	if m.clearedorders {
 		edges = append(edges, customer.EdgeOrders)
@@ -5876,6 +5956,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedlist_entries
 	case customer.EdgeSearchPrefixes:
 		return m.clearedsearch_prefixes
+	case customer.EdgeTagPrefixes:
+		return m.clearedtag_prefixes
 	case customer.EdgeOrders:
 		return m.clearedorders
 	case customer.EdgeSubscriptions:
@@ -5918,6 +6000,9 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	case customer.EdgeSearchPrefixes:
 		m.ResetSearchPrefixes()
+		return nil
+	case customer.EdgeTagPrefixes:
+		m.ResetTagPrefixes()
 		return nil
 	case customer.EdgeOrders:
 		m.ResetOrders()
@@ -16106,6 +16191,602 @@ func (m *TagMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Tag edge %s", name)
+}
+
+// TagPrefixMutation represents an operation that mutates the TagPrefix nodes in the graph.
+type TagPrefixMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	partner_id      *pulid.ID
+	tag_id          *pulid.ID
+	prefix          *string
+	sort_name       *string
+	clearedFields   map[string]struct{}
+	customer        *pulid.ID
+	clearedcustomer bool
+	done            bool
+	oldValue        func(context.Context) (*TagPrefix, error)
+	predicates      []predicate.TagPrefix
+}
+
+var _ ent.Mutation = (*TagPrefixMutation)(nil)
+
+// tagprefixOption allows management of the mutation configuration using functional options.
+type tagprefixOption func(*TagPrefixMutation)
+
+// newTagPrefixMutation creates new mutation for the TagPrefix entity.
+func newTagPrefixMutation(c config, op Op, opts ...tagprefixOption) *TagPrefixMutation {
+	m := &TagPrefixMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTagPrefix,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTagPrefixID sets the ID field of the mutation.
+func withTagPrefixID(id int) tagprefixOption {
+	return func(m *TagPrefixMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *TagPrefix
+		)
+		m.oldValue = func(ctx context.Context) (*TagPrefix, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().TagPrefix.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTagPrefix sets the old TagPrefix of the mutation.
+func withTagPrefix(node *TagPrefix) tagprefixOption {
+	return func(m *TagPrefixMutation) {
+		m.oldValue = func(context.Context) (*TagPrefix, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TagPrefixMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TagPrefixMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TagPrefixMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TagPrefixMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().TagPrefix.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *TagPrefixMutation) SetCustomerID(pu pulid.ID) {
+	m.customer = &pu
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *TagPrefixMutation) CustomerID() (r pulid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the TagPrefix entity.
+// If the TagPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TagPrefixMutation) OldCustomerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *TagPrefixMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *TagPrefixMutation) SetPartnerID(pu pulid.ID) {
+	m.partner_id = &pu
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *TagPrefixMutation) PartnerID() (r pulid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the TagPrefix entity.
+// If the TagPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TagPrefixMutation) OldPartnerID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *TagPrefixMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetTagID sets the "tag_id" field.
+func (m *TagPrefixMutation) SetTagID(pu pulid.ID) {
+	m.tag_id = &pu
+}
+
+// TagID returns the value of the "tag_id" field in the mutation.
+func (m *TagPrefixMutation) TagID() (r pulid.ID, exists bool) {
+	v := m.tag_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTagID returns the old "tag_id" field's value of the TagPrefix entity.
+// If the TagPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TagPrefixMutation) OldTagID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTagID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTagID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTagID: %w", err)
+	}
+	return oldValue.TagID, nil
+}
+
+// ResetTagID resets all changes to the "tag_id" field.
+func (m *TagPrefixMutation) ResetTagID() {
+	m.tag_id = nil
+}
+
+// SetPrefix sets the "prefix" field.
+func (m *TagPrefixMutation) SetPrefix(s string) {
+	m.prefix = &s
+}
+
+// Prefix returns the value of the "prefix" field in the mutation.
+func (m *TagPrefixMutation) Prefix() (r string, exists bool) {
+	v := m.prefix
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrefix returns the old "prefix" field's value of the TagPrefix entity.
+// If the TagPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TagPrefixMutation) OldPrefix(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrefix is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrefix requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrefix: %w", err)
+	}
+	return oldValue.Prefix, nil
+}
+
+// ResetPrefix resets all changes to the "prefix" field.
+func (m *TagPrefixMutation) ResetPrefix() {
+	m.prefix = nil
+}
+
+// SetSortName sets the "sort_name" field.
+func (m *TagPrefixMutation) SetSortName(s string) {
+	m.sort_name = &s
+}
+
+// SortName returns the value of the "sort_name" field in the mutation.
+func (m *TagPrefixMutation) SortName() (r string, exists bool) {
+	v := m.sort_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortName returns the old "sort_name" field's value of the TagPrefix entity.
+// If the TagPrefix object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TagPrefixMutation) OldSortName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortName: %w", err)
+	}
+	return oldValue.SortName, nil
+}
+
+// ResetSortName resets all changes to the "sort_name" field.
+func (m *TagPrefixMutation) ResetSortName() {
+	m.sort_name = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *TagPrefixMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[tagprefix.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *TagPrefixMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *TagPrefixMutation) CustomerIDs() (ids []pulid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *TagPrefixMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the TagPrefixMutation builder.
+func (m *TagPrefixMutation) Where(ps ...predicate.TagPrefix) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TagPrefixMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TagPrefixMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.TagPrefix, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TagPrefixMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TagPrefixMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (TagPrefix).
+func (m *TagPrefixMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TagPrefixMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.customer != nil {
+		fields = append(fields, tagprefix.FieldCustomerID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, tagprefix.FieldPartnerID)
+	}
+	if m.tag_id != nil {
+		fields = append(fields, tagprefix.FieldTagID)
+	}
+	if m.prefix != nil {
+		fields = append(fields, tagprefix.FieldPrefix)
+	}
+	if m.sort_name != nil {
+		fields = append(fields, tagprefix.FieldSortName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TagPrefixMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case tagprefix.FieldCustomerID:
+		return m.CustomerID()
+	case tagprefix.FieldPartnerID:
+		return m.PartnerID()
+	case tagprefix.FieldTagID:
+		return m.TagID()
+	case tagprefix.FieldPrefix:
+		return m.Prefix()
+	case tagprefix.FieldSortName:
+		return m.SortName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TagPrefixMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case tagprefix.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case tagprefix.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case tagprefix.FieldTagID:
+		return m.OldTagID(ctx)
+	case tagprefix.FieldPrefix:
+		return m.OldPrefix(ctx)
+	case tagprefix.FieldSortName:
+		return m.OldSortName(ctx)
+	}
+	return nil, fmt.Errorf("unknown TagPrefix field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TagPrefixMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case tagprefix.FieldCustomerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case tagprefix.FieldPartnerID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case tagprefix.FieldTagID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTagID(v)
+		return nil
+	case tagprefix.FieldPrefix:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrefix(v)
+		return nil
+	case tagprefix.FieldSortName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TagPrefix field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TagPrefixMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TagPrefixMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TagPrefixMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown TagPrefix numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TagPrefixMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TagPrefixMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TagPrefixMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown TagPrefix nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TagPrefixMutation) ResetField(name string) error {
+	switch name {
+	case tagprefix.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case tagprefix.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case tagprefix.FieldTagID:
+		m.ResetTagID()
+		return nil
+	case tagprefix.FieldPrefix:
+		m.ResetPrefix()
+		return nil
+	case tagprefix.FieldSortName:
+		m.ResetSortName()
+		return nil
+	}
+	return fmt.Errorf("unknown TagPrefix field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TagPrefixMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.customer != nil {
+		edges = append(edges, tagprefix.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TagPrefixMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case tagprefix.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TagPrefixMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TagPrefixMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TagPrefixMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedcustomer {
+		edges = append(edges, tagprefix.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TagPrefixMutation) EdgeCleared(name string) bool {
+	switch name {
+	case tagprefix.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TagPrefixMutation) ClearEdge(name string) error {
+	switch name {
+	case tagprefix.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown TagPrefix unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TagPrefixMutation) ResetEdge(name string) error {
+	switch name {
+	case tagprefix.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown TagPrefix edge %s", name)
 }
 
 // UserMutation represents an operation that mutates the User nodes in the graph.

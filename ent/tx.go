@@ -44,6 +44,8 @@ type Tx struct {
 	Subscription *SubscriptionClient
 	// Tag is the client for interacting with the Tag builders.
 	Tag *TagClient
+	// TagPrefix is the client for interacting with the TagPrefix builders.
+	TagPrefix *TagPrefixClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
 
@@ -193,6 +195,7 @@ func (tx *Tx) init() {
 	tx.Session = NewSessionClient(tx.config)
 	tx.Subscription = NewSubscriptionClient(tx.config)
 	tx.Tag = NewTagClient(tx.config)
+	tx.TagPrefix = NewTagPrefixClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }
 

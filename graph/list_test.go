@@ -518,6 +518,16 @@ func TestSearchTermsFollowRelationships(t *testing.T) {
 			t.Errorf("B after the request was accepted, search \"pharma\": got %q", got)
 		}
 		termsMatch(t, e, "after acceptance")
+		// B tags it: a search for a short word in that tag finds it (from B's tag prefixes).
+		smbB := string(f.TagsB["SMB"].ID)
+		if p := mutTagsOp(e, f.AdminB, "tagsAdd", []string{string(contoso.ID)}, []string{smbB, string(f.TagsB["Priority"].ID)}); len(p.UserErrors) > 0 {
+			t.Fatalf("tagsAdd: %+v", p.UserErrors)
+		}
+		inSMB := map[string]any{"search": "ph", "filter": map[string]any{"tagsAny": []string{smbB}}}
+		if got := list(e, f.AdminB, inSMB).names(); !slices.Equal(got, []string{"Contoso Pharmaceuticals"}) {
+			t.Errorf("B, search \"ph\" in its tag SMB: got %q", got)
+		}
+		termsMatch(t, e, "after B tagged it")
 		advisor := e.client.Relationship.Create().SetPartnerID(f.B.ID).SetCustomerID(contoso.ID).SetType(relationship.TypeADVISOR).SaveX(sys)
 		termsMatch(t, e, "after a second relationship")
 
@@ -532,37 +542,94 @@ func TestSearchTermsFollowRelationships(t *testing.T) {
 		if got := list(e, f.AdminA, map[string]any{"search": "pharma"}).names(); !slices.Equal(got, []string{"Contoso Pharmaceuticals"}) {
 			t.Errorf("A, search \"pharma\": got %q", got)
 		}
+		// Its tag links stay while B does not see it; its tag prefixes come back with a relationship,
+		// follow a rename, and go with the tag taken off and with a deleted tag.
+		if p := list(e, f.AdminB, inSMB); len(p.Customers.Edges) != 0 || p.Customers.TotalCount != 0 {
+			t.Errorf("B without a relationship, search \"ph\" in its tag SMB: %+v", p.Customers)
+		}
+		e.client.Relationship.Create().SetPartnerID(f.B.ID).SetCustomerID(contoso.ID).SetType(relationship.TypeDIRECT_BILL).ExecX(sys)
+		if got := list(e, f.AdminB, inSMB).names(); !slices.Equal(got, []string{"Contoso Pharmaceuticals"}) {
+			t.Errorf("B with a relationship again, search \"ph\" in its tag SMB: got %q", got)
+		}
+		termsMatch(t, e, "after a new relationship")
+		e.query(f.AdminA, `mutation($id: ID!) { updateBillingProfile(input: {customerID: $id, version: 1, companyName: "Kontoso Labs"}) { userErrors { field code message } } }`,
+			map[string]any{"id": contoso.ID}, &bp)
+		if len(bp.UpdateBillingProfile.UserErrors) > 0 {
+			t.Fatalf("rename: %+v", bp.UpdateBillingProfile.UserErrors)
+		}
+		inSMB["search"] = "ko"
+		if got := list(e, f.AdminB, inSMB).names(); !slices.Equal(got, []string{"Kontoso Labs"}) {
+			t.Errorf("B after A's rename, search \"ko\" in its tag SMB: got %q", got)
+		}
+		termsMatch(t, e, "after renaming a tagged customer")
+		if p := mutTagsOp(e, f.AdminB, "tagsRemove", []string{string(contoso.ID)}, []string{smbB}); len(p.UserErrors) > 0 {
+			t.Fatalf("tagsRemove: %+v", p.UserErrors)
+		}
+		if p := list(e, f.AdminB, inSMB); len(p.Customers.Edges) != 0 || p.Customers.TotalCount != 0 {
+			t.Errorf("B after taking the tag off, search \"ko\" in its tag SMB: %+v", p.Customers)
+		}
+		termsMatch(t, e, "after taking a tag off")
+		if _, errs := mutDeleteTag(e, f.AdminB, string(f.TagsB["Priority"].ID)); len(errs) > 0 {
+			t.Fatalf("deleteTag: %+v", errs)
+		}
+		termsMatch(t, e, "after deleting a tag")
+		// A tag link can only be removed by the rules that keep its tag prefixes.
+		if _, err := e.client.CustomerTag.Delete().Exec(sys); err == nil {
+			t.Error("deleting tag links directly: no error")
+		}
 	})
 }
 
-// termsMatch checks the search_terms table against what it must hold: for every partner with an
-// ACTIVE relationship with a customer, exactly the customer's terms; nothing else.
+// termsMatch checks the search_terms, search_prefixes and tag_prefixes tables against what they must
+// hold: for every partner with an ACTIVE relationship with a customer, exactly the customer's terms and
+// their prefixes (with its sort key), and those prefixes again for each of the partner's tags on the
+// customer; nothing else.
 func termsMatch(t *testing.T, e *env, when string) {
 	t.Helper()
 	want := map[string]bool{}
-	for _, c := range e.client.Customer.Query().WithRelationships().AllX(sys) {
+	for _, c := range e.client.Customer.Query().WithRelationships().WithTags().AllX(sys) {
+		terms := text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID)
 		for _, r := range c.Edges.Relationships {
 			if r.Status != relationship.StatusACTIVE {
 				continue
 			}
-			for _, term := range text.Terms(c.CompanyName, c.DisplayName, c.PrimaryDomain, c.MicrosoftID) {
-				want[string(r.PartnerID)+" "+string(c.ID)+" "+term] = true
+			for _, term := range terms {
+				want["term "+string(r.PartnerID)+" "+string(c.ID)+" "+term+" "+c.SortName] = true
+			}
+			for _, x := range text.Prefixes(terms) {
+				want["prefix "+string(r.PartnerID)+" "+string(c.ID)+" "+x+" "+c.SortName] = true
+				for _, tg := range c.Edges.Tags {
+					if tg.PartnerID == r.PartnerID {
+						want["tag "+string(tg.ID)+" "+string(r.PartnerID)+" "+string(c.ID)+" "+x+" "+c.SortName] = true
+					}
+				}
 			}
 		}
 	}
 	got := map[string]bool{}
 	for _, st := range e.client.SearchTerm.Query().AllX(sys) {
-		got[string(st.PartnerID)+" "+string(st.CustomerID)+" "+st.Term] = true
+		got["term "+string(st.PartnerID)+" "+string(st.CustomerID)+" "+st.Term+" "+st.SortName] = true
+	}
+	for _, sp := range e.client.SearchPrefix.Query().AllX(sys) {
+		got["prefix "+string(sp.PartnerID)+" "+string(sp.CustomerID)+" "+sp.Prefix+" "+sp.SortName] = true
+	}
+	tagged := 0
+	for _, tp := range e.client.TagPrefix.Query().AllX(sys) {
+		got["tag "+string(tp.TagID)+" "+string(tp.PartnerID)+" "+string(tp.CustomerID)+" "+tp.Prefix+" "+tp.SortName] = true
+		tagged++
 	}
 	for k := range want {
 		if !got[k] {
-			t.Errorf("%s: missing search term %s", when, k)
+			t.Errorf("%s: missing %s", when, k)
 		}
 	}
 	for k := range got {
 		if !want[k] {
-			t.Errorf("%s: search term %s should not be there", when, k)
+			t.Errorf("%s: %s should not be there", when, k)
 		}
+	}
+	if n := e.client.SearchPrefix.Query().CountX(sys) + tagged; n != len(got)-e.client.SearchTerm.Query().CountX(sys) {
+		t.Errorf("%s: repeated prefix rows", when)
 	}
 }
 
@@ -668,6 +735,12 @@ func TestListSearchPage(t *testing.T) {
 			{"al", map[string]any{"tagsAny": []string{smb, prio}}, 21},
 			{"al", map[string]any{"tagsAll": []string{smb, prio}}, 11},
 			{"al", map[string]any{"tagsAny": []string{prio}, "tagsAll": []string{smb}}, 11},
+			{"al", map[string]any{"tagsAny": []string{prio}}, 11},
+			{"al", map[string]any{"tagsAll": []string{prio}}, 11},
+			{"a", map[string]any{"tagsAny": []string{smb, smb}}, -1},
+			{"ал", map[string]any{"tagsAll": []string{prio, smb}}, 4},
+			{"ze", map[string]any{"tagsAny": []string{smb}}, 1},
+			{"alp", map[string]any{"tagsAny": []string{prio}}, 9},
 			{"nothing", nil, 0},
 		} {
 			for _, dir := range []string{"ASC", "DESC"} {
@@ -691,15 +764,25 @@ func TestListSearchPage(t *testing.T) {
 			}
 		}
 		// A word of one or two characters is read from the search prefixes (on MySQL naming the index
-		// of its direction), a longer one from the search terms.
-		for search, table := range map[string]string{"al": "`search_prefixes` AS `st`", "alp": "`search_terms` AS `st`"} {
-			if e.name == "mysql" && search == "al" {
-				table += " FORCE INDEX (`searchprefix_partner_id_prefix_sort_name_desc_customer_id`)"
+		// of its direction), or with a tag that every match carries from the tag prefixes; a longer one
+		// from the search terms.
+		for _, c := range []struct {
+			search, table, index string
+			filter               map[string]any
+		}{
+			{"al", "search_prefixes", "searchprefix_partner_id_prefix_sort_name_desc_customer_id", nil},
+			{"al", "tag_prefixes", "tagprefix_partner_id_tag_id_prefix_sort_name_desc_customer_id", map[string]any{"tagsAll": []string{smb, prio}}},
+			{"al", "search_prefixes", "searchprefix_partner_id_prefix_sort_name_desc_customer_id", map[string]any{"tagsAny": []string{smb, prio}}},
+			{"alp", "search_terms", "", nil},
+		} {
+			table := "`" + c.table + "` AS `st`"
+			if e.name == "mysql" && c.index != "" {
+				table += " FORCE INDEX (`" + c.index + "`)"
 			}
 			e.rec.Reset()
-			list(e, f.AdminA, map[string]any{"search": search, "first": 20, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}})
+			list(e, f.AdminA, map[string]any{"search": c.search, "filter": c.filter, "first": 20, "orderBy": []map[string]string{{"field": "COMPANY_NAME", "direction": "DESC"}}})
 			if s := strings.Join(e.rec.Statements(), "\n"); !strings.Contains(s, table) {
-				t.Errorf("search %q did not read %s:\n%s", search, table, s)
+				t.Errorf("search %q %v did not read %s:\n%s", c.search, c.filter, table, s)
 			}
 		}
 		// A search that finds nothing (as the user types, often) knows its total from its empty page:

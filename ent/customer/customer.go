@@ -75,6 +75,8 @@ const (
 	EdgeListEntries = "list_entries"
 	// EdgeSearchPrefixes holds the string denoting the search_prefixes edge name in mutations.
 	EdgeSearchPrefixes = "search_prefixes"
+	// EdgeTagPrefixes holds the string denoting the tag_prefixes edge name in mutations.
+	EdgeTagPrefixes = "tag_prefixes"
 	// EdgeOrders holds the string denoting the orders edge name in mutations.
 	EdgeOrders = "orders"
 	// EdgeSubscriptions holds the string denoting the subscriptions edge name in mutations.
@@ -125,6 +127,13 @@ const (
 	SearchPrefixesInverseTable = "search_prefixes"
 	// SearchPrefixesColumn is the table column denoting the search_prefixes relation/edge.
 	SearchPrefixesColumn = "customer_id"
+	// TagPrefixesTable is the table that holds the tag_prefixes relation/edge.
+	TagPrefixesTable = "tag_prefixes"
+	// TagPrefixesInverseTable is the table name for the TagPrefix entity.
+	// It exists in this package in order to avoid circular dependency with the "tagprefix" package.
+	TagPrefixesInverseTable = "tag_prefixes"
+	// TagPrefixesColumn is the table column denoting the tag_prefixes relation/edge.
+	TagPrefixesColumn = "customer_id"
 	// OrdersTable is the table that holds the orders relation/edge.
 	OrdersTable = "orders"
 	// OrdersInverseTable is the table name for the Order entity.
@@ -522,6 +531,20 @@ func BySearchPrefixes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByTagPrefixesCount orders the results by tag_prefixes count.
+func ByTagPrefixesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTagPrefixesStep(), opts...)
+	}
+}
+
+// ByTagPrefixes orders the results by tag_prefixes terms.
+func ByTagPrefixes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTagPrefixesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByOrdersCount orders the results by orders count.
 func ByOrdersCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -617,6 +640,13 @@ func newSearchPrefixesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SearchPrefixesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, SearchPrefixesTable, SearchPrefixesColumn),
+	)
+}
+func newTagPrefixesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TagPrefixesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, TagPrefixesTable, TagPrefixesColumn),
 	)
 }
 func newOrdersStep() *sqlgraph.Step {

@@ -1274,6 +1274,29 @@ func HasSearchPrefixesWith(preds ...predicate.SearchPrefix) predicate.Customer {
 	})
 }
 
+// HasTagPrefixes applies the HasEdge predicate on the "tag_prefixes" edge.
+func HasTagPrefixes() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, TagPrefixesTable, TagPrefixesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTagPrefixesWith applies the HasEdge predicate on the "tag_prefixes" edge with a given conditions (other predicates).
+func HasTagPrefixesWith(preds ...predicate.TagPrefix) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newTagPrefixesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasOrders applies the HasEdge predicate on the "orders" edge.
 func HasOrders() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {

@@ -200,6 +200,18 @@ func (f TagFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TagMutation", m)
 }
 
+// The TagPrefixFunc type is an adapter to allow the use of ordinary
+// function as TagPrefix mutator.
+type TagPrefixFunc func(context.Context, *ent.TagPrefixMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TagPrefixFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TagPrefixMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TagPrefixMutation", m)
+}
+
 // The UserFunc type is an adapter to allow the use of ordinary
 // function as User mutator.
 type UserFunc func(context.Context, *ent.UserMutation) (ent.Value, error)

@@ -24,6 +24,7 @@ import (
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/user"
 
 	"entgo.io/ent/dialect/sql"
@@ -517,6 +518,33 @@ func (f TraverseTag) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.TagQuery", q)
 }
 
+// The TagPrefixFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TagPrefixFunc func(context.Context, *ent.TagPrefixQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TagPrefixFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TagPrefixQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TagPrefixQuery", q)
+}
+
+// The TraverseTagPrefix type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTagPrefix func(context.Context, *ent.TagPrefixQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTagPrefix) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTagPrefix) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TagPrefixQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TagPrefixQuery", q)
+}
+
 // The UserFunc type is an adapter to allow the use of ordinary function as a Querier.
 type UserFunc func(context.Context, *ent.UserQuery) (ent.Value, error)
 
@@ -579,6 +607,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SubscriptionQuery, predicate.Subscription, subscription.OrderOption]{typ: ent.TypeSubscription, tq: q}, nil
 	case *ent.TagQuery:
 		return &query[*ent.TagQuery, predicate.Tag, tag.OrderOption]{typ: ent.TypeTag, tq: q}, nil
+	case *ent.TagPrefixQuery:
+		return &query[*ent.TagPrefixQuery, predicate.TagPrefix, tagprefix.OrderOption]{typ: ent.TypeTagPrefix, tq: q}, nil
 	case *ent.UserQuery:
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
 	default:

@@ -740,6 +740,51 @@ var (
 			},
 		},
 	}
+	// TagPrefixesColumns holds the columns for the "tag_prefixes" table.
+	TagPrefixesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
+		{Name: "tag_id", Type: field.TypeString, Size: 40},
+		{Name: "prefix", Type: field.TypeString, Size: 8},
+		{Name: "sort_name", Type: field.TypeString, Size: 255},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+	}
+	// TagPrefixesTable holds the schema information for the "tag_prefixes" table.
+	TagPrefixesTable = &schema.Table{
+		Name:       "tag_prefixes",
+		Columns:    TagPrefixesColumns,
+		PrimaryKey: []*schema.Column{TagPrefixesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "tag_prefixes_customers_tag_prefixes",
+				Columns:    []*schema.Column{TagPrefixesColumns[5]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "tagprefix_partner_id_tag_id_prefix_sort_name_customer_id",
+				Unique:  true,
+				Columns: []*schema.Column{TagPrefixesColumns[1], TagPrefixesColumns[2], TagPrefixesColumns[3], TagPrefixesColumns[4], TagPrefixesColumns[5]},
+			},
+			{
+				Name:    "tagprefix_partner_id_tag_id_prefix_sort_name_desc_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{TagPrefixesColumns[1], TagPrefixesColumns[2], TagPrefixesColumns[3], TagPrefixesColumns[4], TagPrefixesColumns[5]},
+				Annotation: &entsql.IndexAnnotation{
+					DescColumns: map[string]bool{
+						TagPrefixesColumns[4].Name: true,
+					},
+				},
+			},
+			{
+				Name:    "tagprefix_customer_id_tag_id",
+				Unique:  false,
+				Columns: []*schema.Column{TagPrefixesColumns[5], TagPrefixesColumns[2]},
+			},
+		},
+	}
 	// UsersColumns holds the columns for the "users" table.
 	UsersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -813,6 +858,7 @@ var (
 		SessionsTable,
 		SubscriptionsTable,
 		TagsTable,
+		TagPrefixesTable,
 		UsersTable,
 		PartnerResellersTable,
 	}
@@ -842,6 +888,7 @@ func init() {
 	SubscriptionsTable.ForeignKeys[1].RefTable = OrdersTable
 	SubscriptionsTable.ForeignKeys[2].RefTable = OffersTable
 	TagsTable.ForeignKeys[0].RefTable = PartnersTable
+	TagPrefixesTable.ForeignKeys[0].RefTable = CustomersTable
 	UsersTable.ForeignKeys[0].RefTable = PartnersTable
 	PartnerResellersTable.ForeignKeys[0].RefTable = PartnersTable
 	PartnerResellersTable.ForeignKeys[1].RefTable = PartnersTable

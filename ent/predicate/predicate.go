@@ -54,5 +54,8 @@ type Subscription func(*sql.Selector)
 // Tag is the predicate function for tag builders.
 type Tag func(*sql.Selector)
 
+// TagPrefix is the predicate function for tagprefix builders.
+type TagPrefix func(*sql.Selector)
+
 // User is the predicate function for user builders.
 type User func(*sql.Selector)

@@ -495,6 +495,30 @@ func (f TagMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) e
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TagMutation", m)
 }
 
+// The TagPrefixQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TagPrefixQueryRuleFunc func(context.Context, *ent.TagPrefixQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TagPrefixQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TagPrefixQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TagPrefixQuery", q)
+}
+
+// The TagPrefixMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TagPrefixMutationRuleFunc func(context.Context, *ent.TagPrefixMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TagPrefixMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TagPrefixMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TagPrefixMutation", m)
+}
+
 // The UserQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type UserQueryRuleFunc func(context.Context, *ent.UserQuery) error
@@ -586,6 +610,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.TagQuery:
 		return q.Filter(), nil
+	case *ent.TagPrefixQuery:
+		return q.Filter(), nil
 	case *ent.UserQuery:
 		return q.Filter(), nil
 	default:
@@ -626,6 +652,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SubscriptionMutation:
 		return m.Filter(), nil
 	case *ent.TagMutation:
+		return m.Filter(), nil
+	case *ent.TagPrefixMutation:
 		return m.Filter(), nil
 	case *ent.UserMutation:
 		return m.Filter(), nil

@@ -54,12 +54,33 @@ func IndexCustomers(ctx context.Context, client *ent.Client, customers []*ent.Cu
 	return writeTermsFor(ctx, client, partners, customers)
 }
 
-// writeTermsFor writes each customer's search terms and prefixes and its list entries for the partners
-// given for it.
+// rowsPerInsert caps the rows of one INSERT of derived data.
+const rowsPerInsert = 2000
+
+// writeTermsFor writes each customer's search terms and prefixes, its list entries, and the tag
+// prefixes of its tags, for the partners given for it (a partner's tags only).
 func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.ID][]pulid.ID, customers []*ent.Customer) error {
-	const rowsPerInsert = 2000
+	ids := make([]pulid.ID, 0, len(customers))
+	for _, c := range customers {
+		if len(partners[c.ID]) > 0 {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	links, err := tagLinks(ctx, client, ids, nil)
+	if err != nil {
+		return err
+	}
+	tagsOf := map[[2]pulid.ID][]pulid.ID{} // (customer, partner) → tags
+	for _, l := range links {
+		k := [2]pulid.ID{l.CustomerID, l.PartnerID}
+		tagsOf[k] = append(tagsOf[k], l.TagID)
+	}
 	var terms []*ent.SearchTermCreate
 	var prefixes []*ent.SearchPrefixCreate
+	var tagged []*ent.TagPrefixCreate
 	var entries []*ent.ListEntryCreate
 	flush := func(all bool) error {
 		if len(terms) > 0 && (all || len(terms) >= rowsPerInsert) {
@@ -73,6 +94,12 @@ func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.I
 				return err
 			}
 			prefixes = prefixes[:0]
+		}
+		if len(tagged) > 0 && (all || len(tagged) >= rowsPerInsert) {
+			if err := client.TagPrefix.CreateBulk(tagged...).Exec(ctx); err != nil {
+				return err
+			}
+			tagged = tagged[:0]
 		}
 		if len(entries) > 0 && (all || len(entries) >= rowsPerInsert) {
 			if err := client.ListEntry.CreateBulk(entries...).Exec(ctx); err != nil {
@@ -96,6 +123,9 @@ func writeTermsFor(ctx context.Context, client *ent.Client, partners map[pulid.I
 			}
 			for _, x := range ps {
 				prefixes = append(prefixes, client.SearchPrefix.Create().SetCustomerID(c.ID).SetPartnerID(p).SetPrefix(x).SetSortName(c.SortName))
+				for _, t := range tagsOf[[2]pulid.ID{c.ID, p}] {
+					tagged = append(tagged, client.TagPrefix.Create().SetCustomerID(c.ID).SetPartnerID(p).SetTagID(t).SetPrefix(x).SetSortName(c.SortName))
+				}
 			}
 			if err := flush(false); err != nil {
 				return err

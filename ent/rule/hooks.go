@@ -16,6 +16,7 @@ import (
 	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/text"
 	"partnerhub/ent/viewer"
 )
@@ -200,8 +201,8 @@ func BillingProfileFollowUp() ent.Hook {
 	}
 }
 
-// rewriteTerms replaces c's search terms, prefixes and list entries for every partner with an ACTIVE
-// relationship with it: all partners search and sort by the same names.
+// rewriteTerms replaces c's search terms, prefixes, tag prefixes and list entries for every partner
+// with an ACTIVE relationship with it: all partners search and sort by the same names.
 func rewriteTerms(ctx context.Context, client *ent.Client, c *ent.Customer) error {
 	sys := viewer.SystemContext(ctx)
 	if _, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(c.ID)).Exec(sys); err != nil {
@@ -210,14 +211,17 @@ func rewriteTerms(ctx context.Context, client *ent.Client, c *ent.Customer) erro
 	if _, err := client.SearchPrefix.Delete().Where(searchprefix.CustomerID(c.ID)).Exec(sys); err != nil {
 		return err
 	}
+	if _, err := client.TagPrefix.Delete().Where(tagprefix.CustomerID(c.ID)).Exec(sys); err != nil {
+		return err
+	}
 	if _, err := client.ListEntry.Delete().Where(listentry.CustomerID(c.ID)).Exec(sys); err != nil {
 		return err
 	}
 	return IndexCustomers(sys, client, []*ent.Customer{c})
 }
 
-// partnerTerms writes (the partner gained the customer) or removes (it lost it) the search terms and
-// the list entry of one customer for one partner.
+// partnerTerms writes (the partner gained the customer) or removes (it lost it) the search terms,
+// prefixes, tag prefixes and the list entry of one customer for one partner.
 func partnerTerms(ctx context.Context, client *ent.Client, partnerID, customerID pulid.ID, gained bool) error {
 	sys := viewer.SystemContext(ctx)
 	if !gained {
@@ -225,6 +229,9 @@ func partnerTerms(ctx context.Context, client *ent.Client, partnerID, customerID
 			return err
 		}
 		if _, err := client.SearchPrefix.Delete().Where(searchprefix.CustomerID(customerID), searchprefix.PartnerID(partnerID)).Exec(sys); err != nil {
+			return err
+		}
+		if _, err := client.TagPrefix.Delete().Where(tagprefix.CustomerID(customerID), tagprefix.PartnerID(partnerID)).Exec(sys); err != nil {
 			return err
 		}
 		_, err := client.SearchTerm.Delete().Where(searchterm.CustomerID(customerID), searchterm.PartnerID(partnerID)).Exec(sys)

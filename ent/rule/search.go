@@ -14,6 +14,7 @@ import (
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/searchterm"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/text"
 )
 
@@ -56,6 +57,14 @@ func SearchPrefixIndex(desc bool) string {
 		return "searchprefix_partner_id_prefix_sort_name_desc_customer_id"
 	}
 	return "searchprefix_partner_id_prefix_sort_name_customer_id"
+}
+
+// TagPrefixIndex is the name of the TagPrefix index for searches by name A to Z or (desc) Z to A.
+func TagPrefixIndex(desc bool) string {
+	if desc {
+		return "tagprefix_partner_id_tag_id_prefix_sort_name_desc_customer_id"
+	}
+	return "tagprefix_partner_id_tag_id_prefix_sort_name_customer_id"
 }
 
 // NewListPage returns the page of the list sorted by the customer field key, if ListEntry holds it.
@@ -167,7 +176,7 @@ func NewSearchPage(f ListFilter) (SearchPage, bool) {
 	// The longest word picks the fewest terms: it drives, the others are checked per match.
 	words = slices.Clone(words)
 	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
-	return SearchPage{Words: words, TagsAny: f.TagsAny, TagsAll: dedupe(f.TagsAll)}, true
+	return SearchPage{Words: words, TagsAny: dedupe(f.TagsAny), TagsAll: dedupe(f.TagsAll)}, true
 }
 
 // Apply restricts a customer query of the viewer partner to the page (joined as a derived table that
@@ -179,8 +188,8 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 		st, match := p.matches(d, partnerID, "st")
 		byPrefix := text.IsPrefixWord(p.Words[0])
 		page := p.page(d, st, match, searchterm.FieldSortName, searchterm.FieldCustomerID, !byPrefix)
-		if byPrefix && s.Dialect() == dialect.MySQL {
-			page.From(hinted(d, searchprefix.Table, "st", SearchPrefixIndex(p.Desc)))
+		if table, index := p.source(); index != "" && s.Dialect() == dialect.MySQL {
+			page.From(hinted(d, table, "st", index))
 		}
 		page.As("search_page")
 		// The total: where each match costs lookups (tags, further words) and the page holds every
@@ -209,15 +218,52 @@ func (p SearchPage) Apply(partnerID pulid.ID, totalAs string) func(*sql.Selector
 // searchTotal is the derived table's column with the number of matches.
 const searchTotal = "search_total"
 
+// source is the table whose rows drive the search, and (for a prefix table) its index in the page's
+// direction: the search terms; for a first word of text.PrefixLen characters or fewer the search
+// prefixes, or the tag prefixes of the tag every match must carry.
+func (p SearchPage) source() (table, index string) {
+	switch _, tagged := p.drivingTag(); {
+	case !text.IsPrefixWord(p.Words[0]):
+		return searchterm.Table, ""
+	case tagged:
+		return tagprefix.Table, TagPrefixIndex(p.Desc)
+	default:
+		return searchprefix.Table, SearchPrefixIndex(p.Desc)
+	}
+}
+
+// drivingTag is the tag that every match carries, when there is one: the first of "all of", or the
+// only one of "any of".
+func (p SearchPage) drivingTag() (pulid.ID, bool) {
+	switch {
+	case len(p.TagsAll) > 0:
+		return p.TagsAll[0], true
+	case len(p.TagsAny) == 1:
+		return p.TagsAny[0], true
+	}
+	return "", false
+}
+
 // matches is the condition on the search terms (as alias) of a customer the page holds: the partner's
 // terms that start with the first word (or, for a word of text.PrefixLen characters or fewer, its
-// search prefix: the same customers, one row each); another term for each further word; the tags.
+// search prefix, or its tag prefix of the driving tag: the same customers, one row each); another term
+// for each further word; the tags.
 func (p SearchPage) matches(d *sql.DialectBuilder, partnerID pulid.ID, alias string) (*sql.SelectTable, *sql.Predicate) {
-	st := d.Table(searchterm.Table).As(alias)
+	table, _ := p.source()
+	st := d.Table(table).As(alias)
 	first := sql.HasPrefix(st.C(searchterm.FieldTerm), p.Words[0])
-	if text.IsPrefixWord(p.Words[0]) {
-		st = d.Table(searchprefix.Table).As(alias)
+	tagsAny, tagsAll := p.TagsAny, p.TagsAll
+	switch table {
+	case searchprefix.Table:
 		first = sql.EQ(st.C(searchprefix.FieldPrefix), p.Words[0])
+	case tagprefix.Table:
+		id, _ := p.drivingTag()
+		first = sql.And(sql.EQ(st.C(tagprefix.FieldTagID), string(id)), sql.EQ(st.C(tagprefix.FieldPrefix), p.Words[0]))
+		if len(tagsAll) > 0 {
+			tagsAll = tagsAll[1:]
+		} else {
+			tagsAny = nil
+		}
 	}
 	preds := []*sql.Predicate{sql.EQ(st.C(searchterm.FieldPartnerID), string(partnerID)), first}
 	for i, w := range p.Words[1:] {
@@ -237,10 +283,10 @@ func (p SearchPage) matches(d *sql.DialectBuilder, partnerID pulid.ID, alias str
 			sql.ColumnsEQ(ct.C(customertag.FieldCustomerID), st.C(searchterm.FieldCustomerID)),
 			sql.In(ct.C(customertag.FieldTagID), args...))))
 	}
-	if len(p.TagsAny) > 0 {
-		preds = append(preds, tagged(alias+"_any", p.TagsAny))
+	if len(tagsAny) > 0 {
+		preds = append(preds, tagged(alias+"_any", tagsAny))
 	}
-	for i, id := range p.TagsAll {
+	for i, id := range tagsAll {
 		preds = append(preds, tagged(fmt.Sprintf("%s_all_%d", alias, i), []pulid.ID{id}))
 	}
 	return st, sql.And(preds...)

@@ -2,14 +2,21 @@ package rule
 
 import (
 	"context"
+	"fmt"
 	"slices"
+
+	"entgo.io/ent/dialect/sql"
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/customertag"
+	"partnerhub/ent/hook"
 	"partnerhub/ent/privacy"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/searchprefix"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
+	"partnerhub/ent/viewer"
 )
 
 // Limits of one tag operation and of a customer's tags (domain.md §4, §6).
@@ -63,6 +70,9 @@ func AddTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []puli
 	if err := client.CustomerTag.CreateBulk(builders...).Exec(context.WithValue(ctx, tagWriteKey{}, true)); err != nil {
 		return err
 	}
+	if err := indexTags(ctx, client, customerIDs, tagIDs); err != nil {
+		return err
+	}
 	added := map[pulid.ID][]string{}
 	for _, b := range builders {
 		m := b.Mutation()
@@ -105,7 +115,11 @@ func RemoveTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []p
 		return err
 	}
 	if _, err = client.CustomerTag.Delete().
-		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).Exec(ctx); err != nil {
+		Where(customertag.CustomerIDIn(customerIDs...), customertag.TagIDIn(tagIDs...)).Exec(context.WithValue(ctx, tagWriteKey{}, true)); err != nil {
+		return err
+	}
+	if _, err := client.TagPrefix.Delete().
+		Where(tagprefix.CustomerIDIn(customerIDs...), tagprefix.TagIDIn(tagIDs...)).Exec(viewer.SystemContext(ctx)); err != nil {
 		return err
 	}
 	removed := map[pulid.ID][]string{}
@@ -163,7 +177,10 @@ func DeleteTag(ctx context.Context, client *ent.Client, id pulid.ID) error {
 	if err != nil {
 		return err
 	}
-	if _, err := client.CustomerTag.Delete().Where(customertag.TagID(id)).Exec(ctx); err != nil {
+	if _, err := client.CustomerTag.Delete().Where(customertag.TagID(id)).Exec(context.WithValue(ctx, tagWriteKey{}, true)); err != nil {
+		return err
+	}
+	if _, err := client.TagPrefix.Delete().Where(tagprefix.TagID(id)).Exec(viewer.SystemContext(ctx)); err != nil {
 		return err
 	}
 	for _, l := range links {
@@ -173,4 +190,89 @@ func DeleteTag(ctx context.Context, client *ent.Client, id pulid.ID) error {
 		}
 	}
 	return client.Tag.DeleteOneID(id).Exec(ctx)
+}
+
+// TagLinks keeps the tag prefixes (schema.TagPrefix) with the tag links. rule.AddTags, rule.RemoveTags
+// and rule.DeleteTag keep them for many links at once (and mark their context so); a link created
+// elsewhere (seeding) gets its tag prefixes here, one link at a time, and a bulk load writes them with
+// the other derived data (IndexCustomers). A link deleted elsewhere would leave its tag prefixes
+// behind, so that is refused.
+func TagLinks() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.CustomerTagFunc(func(ctx context.Context, m *ent.CustomerTagMutation) (ent.Value, error) {
+			if ctx.Value(tagWriteKey{}) != nil || isBulk(ctx) {
+				return next.Mutate(ctx, m)
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				return nil, fmt.Errorf("rule: tag links are removed by rule.RemoveTags or rule.DeleteTag, which keep their tag prefixes")
+			}
+			v, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			c, _ := m.CustomerID()
+			t, _ := m.TagID()
+			return v, indexTags(ctx, m.Client(), []pulid.ID{c}, []pulid.ID{t})
+		})
+	}
+}
+
+// tagLink is a tag link with the tag's partner.
+type tagLink struct {
+	CustomerID pulid.ID `json:"customer_id"`
+	TagID      pulid.ID `json:"tag_id"`
+	PartnerID  pulid.ID `json:"partner_id"`
+}
+
+// tagLinks returns the tag links of the customers (to the tags given, or to any tag) with each tag's
+// partner, in one statement.
+func tagLinks(ctx context.Context, client *ent.Client, customerIDs, tagIDs []pulid.ID) ([]tagLink, error) {
+	q := client.CustomerTag.Query().Where(customertag.CustomerIDIn(customerIDs...))
+	if len(tagIDs) > 0 {
+		q.Where(customertag.TagIDIn(tagIDs...))
+	}
+	var links []tagLink
+	err := q.Modify(func(s *sql.Selector) {
+		t := sql.Table(tag.Table).As("link_tag")
+		s.Join(t).On(s.C(customertag.FieldTagID), t.C(tag.FieldID))
+		s.Select(s.C(customertag.FieldCustomerID), s.C(customertag.FieldTagID), sql.As(t.C(tag.FieldPartnerID), "partner_id"))
+	}).Scan(viewer.SystemContext(ctx), &links)
+	return links, err
+}
+
+// indexTags (re)writes the tag prefixes of the links between the customers and the tags: the search
+// prefixes of each linked customer for its tag's partner, with the tag.
+func indexTags(ctx context.Context, client *ent.Client, customerIDs, tagIDs []pulid.ID) error {
+	sys := viewer.SystemContext(ctx)
+	if _, err := client.TagPrefix.Delete().Where(tagprefix.CustomerIDIn(customerIDs...), tagprefix.TagIDIn(tagIDs...)).Exec(sys); err != nil {
+		return err
+	}
+	links, err := tagLinks(sys, client, customerIDs, tagIDs)
+	if err != nil || len(links) == 0 {
+		return err
+	}
+	prefixes, err := client.SearchPrefix.Query().Where(searchprefix.CustomerIDIn(customerIDs...)).All(sys)
+	if err != nil {
+		return err
+	}
+	of := map[[2]pulid.ID][]*ent.SearchPrefix{} // (customer, partner) → prefixes
+	for _, sp := range prefixes {
+		k := [2]pulid.ID{sp.CustomerID, sp.PartnerID}
+		of[k] = append(of[k], sp)
+	}
+	var rows []*ent.TagPrefixCreate
+	for _, l := range links {
+		for _, sp := range of[[2]pulid.ID{l.CustomerID, l.PartnerID}] {
+			rows = append(rows, client.TagPrefix.Create().SetCustomerID(l.CustomerID).SetPartnerID(l.PartnerID).
+				SetTagID(l.TagID).SetPrefix(sp.Prefix).SetSortName(sp.SortName))
+		}
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerInsert)
+		if err := client.TagPrefix.CreateBulk(rows[:n]...).Exec(sys); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
 }

@@ -22,6 +22,7 @@ import (
 	"partnerhub/ent/session"
 	"partnerhub/ent/subscription"
 	"partnerhub/ent/tag"
+	"partnerhub/ent/tagprefix"
 	"partnerhub/ent/user"
 	"time"
 
@@ -397,6 +398,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	customertagHooks := schema.CustomerTag{}.Hooks()
+
+	customertag.Hooks[1] = customertagHooks[0]
 	customertagFields := schema.CustomerTag{}.Fields()
 	_ = customertagFields
 	// customertagDescCreatedAt is the schema descriptor for created_at field.
@@ -986,6 +990,33 @@ func init() {
 			return nil
 		}
 	}()
+	tagprefix.Policy = privacy.NewPolicies(schema.TagPrefix{})
+	tagprefix.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := tagprefix.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	tagprefixFields := schema.TagPrefix{}.Fields()
+	_ = tagprefixFields
+	// tagprefixDescPartnerID is the schema descriptor for partner_id field.
+	tagprefixDescPartnerID := tagprefixFields[1].Descriptor()
+	// tagprefix.PartnerIDValidator is a validator for the "partner_id" field. It is called by the builders before save.
+	tagprefix.PartnerIDValidator = tagprefixDescPartnerID.Validators[0].(func(string) error)
+	// tagprefixDescTagID is the schema descriptor for tag_id field.
+	tagprefixDescTagID := tagprefixFields[2].Descriptor()
+	// tagprefix.TagIDValidator is a validator for the "tag_id" field. It is called by the builders before save.
+	tagprefix.TagIDValidator = tagprefixDescTagID.Validators[0].(func(string) error)
+	// tagprefixDescPrefix is the schema descriptor for prefix field.
+	tagprefixDescPrefix := tagprefixFields[3].Descriptor()
+	// tagprefix.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	tagprefix.PrefixValidator = tagprefixDescPrefix.Validators[0].(func(string) error)
+	// tagprefixDescSortName is the schema descriptor for sort_name field.
+	tagprefixDescSortName := tagprefixFields[4].Descriptor()
+	// tagprefix.SortNameValidator is a validator for the "sort_name" field. It is called by the builders before save.
+	tagprefix.SortNameValidator = tagprefixDescSortName.Validators[0].(func(string) error)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {

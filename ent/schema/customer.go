@@ -86,6 +86,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("search_terms", SearchTerm.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("list_entries", ListEntry.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("search_prefixes", SearchPrefix.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("tag_prefixes", TagPrefix.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("orders", Order.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("subscriptions", Subscription.Type).
 			Comment("The customer's subscriptions with the viewer's partner.").

@@ -273,6 +273,14 @@ func (SearchPrefix) Policy() ent.Policy {
 	}
 }
 
+// Policy of the TagPrefix: like the SearchTerm's.
+func (TagPrefix) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.AllowSystem(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), privacy.AlwaysAllowRule()},
+	}
+}
+
 // Policy of the ListEntry: like the SearchTerm's (read by the list's SQL, written by the rule hooks).
 func (ListEntry) Policy() ent.Policy {
 	return privacy.Policy{
@@ -319,6 +327,11 @@ func (Tag) Hooks() []ent.Hook {
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.TagOwner(), ent.OpCreate|ent.OpUpdateOne),
 	}
+}
+
+// Hooks of the CustomerTag.
+func (CustomerTag) Hooks() []ent.Hook {
+	return []ent.Hook{rule.TagLinks()}
 }
 
 // Hooks of the User.

@@ -1,0 +1,7 @@
+-- Tag prefixes: the search prefixes of each tagged customer once per tag (for the tag's partner), so a
+-- short word with a tag filter reads its page and counts its total from one index range. Backfilled
+-- from the tag links and the search prefixes of the tag's partner.
+-- Create "tag_prefixes" table
+CREATE TABLE `tag_prefixes` (`id` bigint NOT NULL AUTO_INCREMENT, `partner_id` varchar(40) NOT NULL, `tag_id` varchar(40) NOT NULL, `prefix` varchar(8) NOT NULL, `sort_name` varchar(255) NOT NULL, `customer_id` varchar(40) NOT NULL, PRIMARY KEY (`id`), INDEX `tagprefix_customer_id_tag_id` (`customer_id`, `tag_id`), UNIQUE INDEX `tagprefix_partner_id_tag_id_prefix_sort_name_customer_id` (`partner_id`, `tag_id`, `prefix`, `sort_name`, `customer_id`), INDEX `tagprefix_partner_id_tag_id_prefix_sort_name_desc_customer_id` (`partner_id`, `tag_id`, `prefix`, `sort_name` DESC, `customer_id`), CONSTRAINT `tag_prefixes_customers_tag_prefixes` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`) ON UPDATE RESTRICT ON DELETE NO ACTION) CHARSET utf8mb4 COLLATE utf8mb4_bin;
+-- Backfill "tag_prefixes"
+INSERT INTO `tag_prefixes` (`partner_id`, `tag_id`, `prefix`, `sort_name`, `customer_id`) SELECT `sp`.`partner_id`, `ct`.`tag_id`, `sp`.`prefix`, `sp`.`sort_name`, `sp`.`customer_id` FROM `customer_tags` AS `ct` JOIN `tags` AS `t` ON `t`.`id` = `ct`.`tag_id` JOIN `search_prefixes` AS `sp` ON `sp`.`customer_id` = `ct`.`customer_id` AND `sp`.`partner_id` = `t`.`partner_id`;
