@@ -577,6 +577,20 @@ func TestSearchTermsFollowRelationships(t *testing.T) {
 		if _, err := e.client.CustomerTag.Delete().Exec(sys); err == nil {
 			t.Error("deleting tag links directly: no error")
 		}
+		// Nor put on or taken off through the edges of customers and tags, which ent writes past the
+		// tag links' hooks.
+		lodz := f.C["Łódź Trading Sp. z o.o."]
+		for what, err := range map[string]error{
+			"a customer's tags edge":   e.client.Customer.UpdateOne(lodz).AddTagIDs(f.TagsA["SMB"].ID).Exec(sys),
+			"a tag's customers edge":   e.client.Tag.UpdateOne(f.TagsA["Enterprise"]).AddCustomerIDs(lodz.ID).Exec(sys),
+			"a customer's tags, off":   e.client.Customer.UpdateOne(contoso).RemoveTagIDs(f.TagsA["SMB"].ID).Exec(sys),
+			"a customer's tags, clear": e.client.Customer.UpdateOne(contoso).ClearTags().Exec(sys),
+		} {
+			if err == nil || !strings.Contains(err.Error(), "keep their tag prefixes") {
+				t.Errorf("tag links through %s: %v, want refused", what, err)
+			}
+		}
+		termsMatch(t, e, "after tag links refused through edges")
 	})
 }
 

@@ -217,6 +217,22 @@ func TagLinks() ent.Hook {
 	}
 }
 
+// TagEdges refuses tag links put on or taken off through an edge of the customer ("tags") or of the
+// tag ("customers"): ent writes those rows itself, past the CustomerTag's hooks and privacy, so they
+// would get no tag prefixes (or leave theirs behind). rule.AddTags, rule.RemoveTags and rule.DeleteTag
+// are the ways to change them.
+func TagEdges(edge string) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if ctx.Value(tagWriteKey{}) == nil && !isBulk(ctx) && (slices.Contains(m.AddedEdges(), edge) ||
+				slices.Contains(m.RemovedEdges(), edge) || slices.Contains(m.ClearedEdges(), edge)) {
+				return nil, fmt.Errorf("rule: tags are put on customers by rule.AddTags and taken off by rule.RemoveTags, which keep their tag prefixes, not through the %s edge of the %s", edge, m.Type())
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
 // tagLink is a tag link with the tag's partner.
 type tagLink struct {
 	CustomerID pulid.ID `json:"customer_id"`

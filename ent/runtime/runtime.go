@@ -277,6 +277,8 @@ func init() {
 	customer.Hooks[5] = customerHooks[4]
 
 	customer.Hooks[6] = customerHooks[5]
+
+	customer.Hooks[7] = customerHooks[6]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerMixinFields1 := customerMixin[1].Fields()
@@ -936,6 +938,8 @@ func init() {
 	tag.Hooks[2] = tagHooks[1]
 
 	tag.Hooks[3] = tagHooks[2]
+
+	tag.Hooks[4] = tagHooks[3]
 	tagMixinFields0 := tagMixin[0].Fields()
 	_ = tagMixinFields0
 	tagMixinFields1 := tagMixin[1].Fields()

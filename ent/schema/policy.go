@@ -292,6 +292,7 @@ func (ListEntry) Policy() ent.Policy {
 // Hooks of the Customer.
 func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.TagEdges("tags"),
 		rule.Audited(rule.CustomerItself),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		rule.ValidateCustomer(),
@@ -323,6 +324,7 @@ func (Relationship) Hooks() []ent.Hook {
 // Hooks of the Tag.
 func (Tag) Hooks() []ent.Hook {
 	return []ent.Hook{
+		rule.TagEdges("customers"),
 		rule.Audited(nil),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.TagOwner(), ent.OpCreate|ent.OpUpdateOne),
