@@ -47,6 +47,24 @@ func env(name, def string) string {
 	return def
 }
 
+func envInt(name string, def int) int {
+	if v, ok := os.LookupEnv(name); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, ok := os.LookupEnv(name); ok {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return def
+}
+
 func envBool(name string, def bool) bool {
 	if v, ok := os.LookupEnv(name); ok {
 		b, err := strconv.ParseBool(v)
@@ -78,6 +96,10 @@ func serve(args []string) int {
 	publicURL := fs.String("public-url", env("PARTNERHUB_PUBLIC_URL", ""), "where users reach the app, for links in invitations ($PARTNERHUB_PUBLIC_URL; default: the request's origin)")
 	renewals := fs.Bool("renewals", envBool("PARTNERHUB_RENEWALS", true), "run the worker that renews or expires subscriptions at the end of their term ($PARTNERHUB_RENEWALS)")
 	verifier := fs.Bool("verifier", envBool("PARTNERHUB_VERIFIER", true), "run the automatic verifier of customers under review ($PARTNERHUB_VERIFIER)")
+	maxInFlight := fs.Int("max-inflight", envInt("PARTNERHUB_MAX_INFLIGHT", graph.DefaultMaxInFlight()),
+		"GraphQL requests run at once; more wait their turn ($PARTNERHUB_MAX_INFLIGHT; -1: no limit)")
+	queueWait := fs.Duration("queue-wait", envDuration("PARTNERHUB_QUEUE_WAIT", graph.DefaultQueueWait),
+		"how long a request waits for its turn before it is answered BUSY ($PARTNERHUB_QUEUE_WAIT)")
 	_ = fs.Parse(args)
 	log := newLogger(*logFormat)
 	slog.SetDefault(log)
@@ -124,6 +146,7 @@ func serve(args []string) int {
 	}
 	handler := graph.NewHandler(db.Client, graph.Options{
 		Demo: *demo, AllowedOrigins: allowed, StaticDir: *static, Ready: db.Ping, Logger: log, PublicURL: *publicURL,
+		MaxInFlight: *maxInFlight, QueueWait: *queueWait,
 	})
 	srv := &http.Server{
 		Addr:              *addr,

@@ -60,6 +60,12 @@ type Options struct {
 	// PublicURL is where users reach the web app, such as https://partnerhub.example.com; invitation
 	// links start with it. Defaults to the request's own origin.
 	PublicURL string
+	// MaxInFlight is how many GraphQL requests run at once; the others queue, first come first served
+	// (see limitInFlight). DefaultMaxInFlight() when 0; no limit when negative. Exports are not counted.
+	MaxInFlight int
+	// QueueWait is how long a queued request waits for its turn before it is answered BUSY (503);
+	// DefaultQueueWait when 0.
+	QueueWait time.Duration
 	// Ready reports whether the server can serve (the database answers); used by /readyz.
 	Ready  func(context.Context) error
 	Logger *slog.Logger
@@ -83,6 +89,12 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 	if cfg.ExportBatch == 0 {
 		cfg.ExportBatch = DefaultExportBatch
 	}
+	if cfg.MaxInFlight == 0 {
+		cfg.MaxInFlight = DefaultMaxInFlight()
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = DefaultQueueWait
+	}
 	s := &Server{client: client, cfg: cfg, log: cfg.Logger}
 	client.Customer.Intercept(totalInterceptor())
 	client.Activity.Intercept(totalInterceptor())
@@ -94,7 +106,7 @@ func NewHandler(client *ent.Client, cfg Options) http.Handler {
 		AllowedHeaders:   []string{"Content-Type", "Authorization", DemoUserHeader},
 		AllowCredentials: true,
 		MaxAge:           600,
-	}).Handler(s.csrf(s.authenticate(s.graphQL())))
+	}).Handler(s.csrf(limitInFlight(cfg.MaxInFlight, cfg.QueueWait, s.authenticate(s.graphQL()))))
 	mux.Handle("/graphql", api)
 	exports := cors.New(cors.Options{AllowedOrigins: cfg.AllowedOrigins, AllowedMethods: []string{http.MethodGet},
 		AllowedHeaders: []string{"Authorization", DemoUserHeader}, ExposedHeaders: []string{TotalRowsHeader, "Content-Disposition"},
@@ -240,6 +252,7 @@ func limitBody(next http.Handler) http.Handler {
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	queued time.Duration // how long the request waited for its turn (limitInFlight)
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -255,8 +268,12 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
 			return
 		}
-		s.log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path,
-			"status", sw.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		attrs := []any{"method", r.Method, "path", r.URL.Path,
+			"status", sw.status, "duration_ms", float64(time.Since(start).Microseconds()) / 1000}
+		if sw.queued > 0 {
+			attrs = append(attrs, "queued_ms", float64(sw.queued.Microseconds())/1000)
+		}
+		s.log.InfoContext(r.Context(), "request", attrs...)
 	})
 }
 

@@ -51,6 +51,7 @@ func main() {
 	clients := flag.Int("clients", 16, "concurrent clients")
 	duration := flag.Duration("duration", 20*time.Second, "how long to measure each query")
 	only := flag.String("only", "", "measure only the queries whose name contains this (and no export unless it matches \"export\")")
+	maxInFlight := flag.Int("max-inflight", 0, "GraphQL requests the server runs at once (0: its default, graph.DefaultMaxInFlight; -1: no limit)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured part (server and clients) to this file")
 	flag.Parse()
 	ctx := context.Background()
@@ -79,7 +80,7 @@ func main() {
 	}
 	tagID := benchTag.ID
 
-	srv := httptest.NewServer(graph.NewHandler(db.Client, graph.Options{Demo: true, Logger: slog.New(slog.DiscardHandler)}))
+	srv := httptest.NewServer(graph.NewHandler(db.Client, graph.Options{Demo: true, MaxInFlight: *maxInFlight, Logger: slog.New(slog.DiscardHandler)}))
 	defer srv.Close()
 	c := &client{url: srv.URL + "/graphql", as: as, http: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients}}}
 

@@ -23,6 +23,7 @@ export function errorMessage(t: (k: MessageKey) => string, error: CombinedError 
     case 'FORBIDDEN':
     case 'NOT_FOUND':
     case 'BAD_USER_INPUT':
+    case 'BUSY':
       return t(`error.${code}`);
     default:
       return t('error.INTERNAL');

@@ -94,6 +94,16 @@ describe('customer list', () => {
     expect(failing.sent.length).toBe(2);
   });
 
+  it('says so when the server is too busy, with a retry', async () => {
+    const { CombinedError } = await import('@urql/core');
+    const busy = fakeClient(() => ({
+      error: new CombinedError({ graphQLErrors: [{ message: 'Partnerhub is busy.', extensions: { code: 'BUSY' } }] }),
+    }));
+    await renderWith(<CustomerList />, busy.client);
+    expect(await screen.findByText('Partnerhub is busy right now. Try again in a moment.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
   it('speaks the chosen language', async () => {
     const { client } = fakeClient(() => ({ data: listData(2, 2) }));
     await renderWith(<CustomerList />, client, 'ru');

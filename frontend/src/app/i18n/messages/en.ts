@@ -48,6 +48,7 @@ export const en = {
   'error.NOT_FOUND': 'This record does not exist, or it is not yours.',
   'error.BAD_USER_INPUT': 'The request was not accepted. Check what you entered and try again.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
+  'error.BUSY': 'Partnerhub is busy right now. Try again in a moment.',
   'error.fixFields': { one: 'Fix {count} field to continue.', other: 'Fix {count} fields to continue.' },
 
   'userError.INVALID': 'This value is not valid.',

@@ -38,6 +38,7 @@ export const fr: Messages = {
   'error.NOT_FOUND': 'Cet enregistrement n’existe pas ou ne vous appartient pas.',
   'error.BAD_USER_INPUT': 'La demande a été refusée. Vérifiez votre saisie et réessayez.',
   'error.INTERNAL': 'Un problème est survenu de notre côté. Veuillez réessayer.',
+  'error.BUSY': 'Partnerhub est très sollicité en ce moment. Réessayez dans un instant.',
   'error.fixFields': { one: 'Corrigez {count} champ pour continuer.', other: 'Corrigez {count} champs pour continuer.' },
 
   'userError.INVALID': 'Cette valeur n’est pas valide.',

@@ -38,6 +38,7 @@ export const it: Messages = {
   'error.NOT_FOUND': 'Questo record non esiste o non è tuo.',
   'error.BAD_USER_INPUT': 'La richiesta non è stata accettata. Controlla i dati inseriti e riprova.',
   'error.INTERNAL': 'Si è verificato un problema da parte nostra. Riprova.',
+  'error.BUSY': 'Partnerhub è molto occupato in questo momento. Riprova tra un attimo.',
   'error.fixFields': { one: 'Correggi {count} campo per continuare.', other: 'Correggi {count} campi per continuare.' },
 
   'userError.INVALID': 'Questo valore non è valido.',

@@ -38,6 +38,7 @@ export const pl: Messages = {
   'error.NOT_FOUND': 'Ten rekord nie istnieje albo nie należy do Ciebie.',
   'error.BAD_USER_INPUT': 'Żądanie nie zostało przyjęte. Sprawdź wprowadzone dane i spróbuj ponownie.',
   'error.INTERNAL': 'Po naszej stronie wystąpił błąd. Spróbuj ponownie.',
+  'error.BUSY': 'Partnerhub jest teraz przeciążony. Spróbuj ponownie za chwilę.',
   'error.fixFields': {
     one: 'Popraw {count} pole, aby kontynuować.',
     few: 'Popraw {count} pola, aby kontynuować.',
