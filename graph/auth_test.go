@@ -923,7 +923,7 @@ func TestAuthInvitations(t *testing.T) {
 			email string
 			roles []enum.Role
 		}{
-			{ga, kim, "new.sales@alpha.test", []enum.Role{enum.SalesAgent}},
+			{ga, kim, "New.Sales@Alpha.test", []enum.Role{enum.SalesAgent}}, // the account is new.sales@alpha.test
 			{uma, lee, "new.billing@alpha.test", []enum.Role{enum.BillingAdmin, enum.HelpdeskAgent}},
 			{ga, kim, "expiring@alpha.test", []enum.Role{enum.AdminAgent}},
 		} {
@@ -936,7 +936,7 @@ func TestAuthInvitations(t *testing.T) {
 			}
 			inv := p.Invitation
 			if inv.Email != tc.email || !slices.Equal(inv.Roles, rolesStrings(tc.roles)) || inv.AcceptedAt != nil ||
-				inv.InvitedBy.ID != string(tc.by.ID) || inv.User.Email != tc.email || inv.User.Active {
+				inv.InvitedBy.ID != string(tc.by.ID) || inv.User.Email != strings.ToLower(tc.email) || inv.User.Active {
 				t.Errorf("invitation of %s: %+v", tc.email, inv)
 			}
 			if d := time.Until(inv.ExpiresAt); d < rule.InvitationExpiry-time.Hour || d > rule.InvitationExpiry+time.Hour {
@@ -946,7 +946,7 @@ func TestAuthInvitations(t *testing.T) {
 			if stored := e.client.Invitation.GetX(sys, pulid.ID(inv.ID)); stored.SecretHash == tok || stored.PartnerID != f.A.ID {
 				t.Errorf("stored invitation %+v: want partner A and only a hash of the token", stored)
 			}
-			invs = append(invs, &invited{tc.email, tc.roles, tc.by, tok, inv.ID})
+			invs = append(invs, &invited{strings.ToLower(tc.email), tc.roles, tc.by, tok, inv.ID})
 		}
 
 		// invitations: pending ones, for those who manage users; FORBIDDEN for a sales agent.
@@ -1006,8 +1006,9 @@ func TestAuthInvitations(t *testing.T) {
 			t.Errorf("acceptInvitation set no HttpOnly session cookie: %v", r.header.Values("Set-Cookie"))
 		}
 		authWantViewer(t, "the browser after acceptInvitation", anon, first.email)
-		// Now the person can sign in with the password chosen.
+		// Now the person can sign in with the password chosen, with the address in any case.
 		authAnon(t, e.srv.URL).mustSignIn(first.email, newPassword)
+		authAnon(t, e.srv.URL).mustSignIn(" "+strings.ToUpper(first.email), newPassword)
 
 		// Accepting twice: INVALID, no new session.
 		sessionsBefore := e.client.Session.Query().CountX(sys)

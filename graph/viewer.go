@@ -84,7 +84,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			u, err := s.client.User.ForAuth(viewer.SystemContext(ctx),
-				user.EmailEqualFold(strings.TrimSpace(r.Header.Get(DemoUserHeader))), user.Active(true))
+				user.Email(rule.EmailKey(r.Header.Get(DemoUserHeader))), user.Active(true))
 			if err != nil {
 				http.Error(w, "no active demo user "+r.Header.Get(DemoUserHeader), http.StatusUnauthorized)
 				return

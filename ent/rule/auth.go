@@ -117,7 +117,7 @@ func CheckNewPassword(password string) error {
 // FailuresBeforeLock failures in a row the account is locked for LockFor, even for the right password.
 func SignIn(ctx context.Context, client *ent.Client, email, password string) (*ent.User, error) {
 	ctx = viewer.SystemContext(ctx)
-	u, err := client.User.Query().Where(user.EmailEqualFold(strings.TrimSpace(email))).WithPartner().Only(ctx)
+	u, err := client.User.Query().Where(user.Email(EmailKey(email))).WithPartner().Only(ctx)
 	if ent.IsNotFound(err) {
 		// As long as a wrong password takes, so that answers do not tell which emails have accounts.
 		CheckPassword(dummyHash, password)
@@ -241,15 +241,19 @@ func Invite(ctx context.Context, client *ent.Client, email, name string, roles [
 	if p := validate.Email(email, nil); p != nil {
 		return "", nil, Errorf("email", Code(p.Code), "%s", p.Message)
 	}
-	taken, err := client.User.Query().Where(user.EmailEqualFold(email)).Exist(viewer.SystemContext(ctx))
+	taken := Errorf("email", CodeTaken, "Someone with this email already has an account.")
+	exists, err := client.User.Query().Where(user.Email(EmailKey(email))).Exist(viewer.SystemContext(ctx))
 	if err != nil {
 		return "", nil, err
 	}
-	if taken {
-		return "", nil, Errorf("email", CodeTaken, "Someone with this email already has an account.")
+	if exists {
+		return "", nil, taken
 	}
 	u, err := client.User.Create().SetPartnerID(v.PartnerID).SetEmail(email).SetName(name).
 		SetRoles(roles).SetActive(false).Save(ctx)
+	if ent.IsConstraintError(err) {
+		return "", nil, taken // invited at the same moment by someone else
+	}
 	if err != nil {
 		return "", nil, err
 	}

@@ -3,6 +3,7 @@ package rule
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"partnerhub/ent"
 	"partnerhub/ent/hook"
@@ -73,6 +74,23 @@ func RevokeOnDeactivate() ent.Hook {
 			_, err = m.Client().Session.Update().Where(session.UserID(u.ID), session.RevokedAtIsNil()).
 				SetRevokedAt(clock.Now()).Save(viewer.SystemContext(ctx))
 			return v, err
+		})
+	}
+}
+
+// EmailKey is how a user's email address is stored and looked up: trimmed and lower-cased, so an
+// address is one account whatever its case, enforced by the unique index and found through it (a
+// case-insensitive comparison cannot use the index, and read every user at each sign-in).
+func EmailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+// UserEmailKey stores users' email addresses as EmailKey, whoever writes them.
+func UserEmailKey() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return hook.UserFunc(func(ctx context.Context, m *ent.UserMutation) (ent.Value, error) {
+			if email, ok := m.Email(); ok {
+				m.SetEmail(EmailKey(email))
+			}
+			return next.Mutate(ctx, m)
 		})
 	}
 }

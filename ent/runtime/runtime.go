@@ -1044,6 +1044,8 @@ func init() {
 	user.Hooks[5] = userHooks[4]
 
 	user.Hooks[6] = userHooks[5]
+
+	user.Hooks[7] = userHooks[6]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userMixinFields1 := userMixin[1].Fields()

@@ -339,6 +339,7 @@ func (CustomerTag) Hooks() []ent.Hook {
 // Hooks of the User.
 func (User) Hooks() []ent.Hook {
 	return []ent.Hook{
+		hook.On(rule.UserEmailKey(), ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
 		rule.Audited(nil),
 		hook.On(rule.Versioned(), ent.OpUpdateOne),
 		hook.On(rule.RolesRequired(), ent.OpCreate|ent.OpUpdateOne),
