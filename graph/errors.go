@@ -126,6 +126,7 @@ const (
 	codeUnauthenticated = "UNAUTHENTICATED"
 	codeBadRequest      = "BAD_USER_INPUT"
 	codeInternal        = "INTERNAL"
+	codeBusy            = "BUSY" // every slot taken for longer than the queue wait (limitInFlight)
 )
 
 // presentError gives top-level errors a stable extensions.code and never leaks internals:

@@ -1,17 +1,18 @@
 package graph
 
 import (
+	"encoding/json"
 	"net/http"
 	"runtime"
 	"strconv"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // DefaultQueueWait is how long a GraphQL request waits for a free slot before it is answered BUSY.
 const DefaultQueueWait = 10 * time.Second
-
-// codeBusy answers a request that found every slot taken for longer than the queue wait.
-const codeBusy = "BUSY"
 
 // DefaultMaxInFlight is how many GraphQL requests run at once by default: four per core, at least 8.
 // More than that only makes them share the same cores (and the database's) more finely: each takes
@@ -59,5 +60,7 @@ func busy(w http.ResponseWriter, wait time.Duration) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(wait.Seconds()/10))))
 	w.WriteHeader(http.StatusServiceUnavailable)
-	_, _ = w.Write([]byte(`{"errors":[{"message":"Partnerhub is busy. Try again in a moment.","extensions":{"code":"` + codeBusy + `"}}]}` + "\n"))
+	_ = json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{{
+		Message: "Partnerhub is busy. Try again in a moment.", Extensions: map[string]any{"code": codeBusy},
+	}}})
 }

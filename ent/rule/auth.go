@@ -241,18 +241,12 @@ func Invite(ctx context.Context, client *ent.Client, email, name string, roles [
 	if p := validate.Email(email, nil); p != nil {
 		return "", nil, Errorf("email", Code(p.Code), "%s", p.Message)
 	}
-	taken := Errorf("email", CodeTaken, "Someone with this email already has an account.")
-	exists, err := client.User.Query().Where(user.Email(EmailKey(email))).Exist(viewer.SystemContext(ctx))
-	if err != nil {
-		return "", nil, err
-	}
-	if exists {
-		return "", nil, taken
-	}
+	// Stored as EmailKey, the address is unique whatever its case: the index refuses one already taken
+	// (by any partner's user), also when two people invite it at the same moment.
 	u, err := client.User.Create().SetPartnerID(v.PartnerID).SetEmail(email).SetName(name).
 		SetRoles(roles).SetActive(false).Save(ctx)
 	if ent.IsConstraintError(err) {
-		return "", nil, taken // invited at the same moment by someone else
+		return "", nil, Errorf("email", CodeTaken, "Someone with this email already has an account.")
 	}
 	if err != nil {
 		return "", nil, err
