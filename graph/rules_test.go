@@ -24,6 +24,7 @@ import (
 	"partnerhub/ent"
 	"partnerhub/ent/activity"
 	"partnerhub/ent/agreement"
+	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/customer"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
@@ -1361,6 +1362,10 @@ func TestRulesRemoveRelationship(t *testing.T) {
 		rulWantErrs(t, "B removing A's relationship", p.UserErrors, rulErr("NOT_FOUND", "input", "id"))
 		stillThere("B removing A's relationship")
 
+		bp := e.client.BillingProfile.Query().Where(billingprofile.CustomerID(target.ID)).OnlyX(sys)
+		if res := e.post(f.AdminA, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": bp.ID}); !strings.Contains(string(res.Data), string(bp.ID)) {
+			t.Errorf("before removing, A reaching the customer's billing profile by ID: %s %v", res.Data, res.errorCodes())
+		}
 		p, res = remove(f.AdminA, rel.ID, rel.Version)
 		rulNoErrors(t, "remove", res, p.UserErrors)
 		if p.Relationship == nil || p.Relationship.Status != "REMOVED" || p.Relationship.RemovedAt == nil || p.Relationship.Version != rel.Version+1 {
@@ -1368,6 +1373,10 @@ func TestRulesRemoveRelationship(t *testing.T) {
 		}
 		if rulGet(e, f.AdminA, string(target.ID)) != nil {
 			t.Error("after removing, the customer is still in A's list")
+		}
+		// Its billing profile went with it (reachable by ID just before: see above).
+		if res := e.post(f.AdminA, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": bp.ID}); string(res.Data) != `{"node":null}` || !slices.Equal(res.errorCodes(), []string{"NOT_FOUND"}) {
+			t.Errorf("after removing, A reaching the customer's billing profile by ID: %s %v", res.Data, res.errorCodes())
 		}
 		if got := rulTotal(e, f.AdminA); got != totalA-1 {
 			t.Errorf("A's totalCount = %d, want %d", got, totalA-1)
