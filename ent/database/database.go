@@ -142,7 +142,14 @@ func MySQLConfig(rawURL string) (*mysql.Config, error) {
 	cfg.ParseTime = true
 	cfg.Loc = time.UTC
 	cfg.Collation = "utf8mb4_unicode_ci"
-	cfg.Params = map[string]string{"charset": "utf8mb4", "time_zone": "'+00:00'"}
+	cfg.Params = map[string]string{"charset": "utf8mb4", "time_zone": "'+00:00'",
+		// Estimate IN lists of 10 or more values from index statistics instead of one B-tree descent
+		// ("index dive") per value before running the statement (the default up to 200 values). The
+		// list loads each page's billing profiles, relationships and tags by the page's customer IDs:
+		// each such statement read every customer's entry twice, once to estimate and once to fetch
+		// (218 and 168 page reads for a page of 20 before, 158 and 108 after). 10 was MySQL's default
+		// before 5.7.4; short lists (filters by a few tags or statuses) keep their exact estimates.
+		"eq_range_index_dive_limit": "10"}
 	// Arguments are escaped by the driver (safe with utf8mb4): one round trip per statement instead of
 	// prepare, execute and close, which tripled the statements the server handles for every query.
 	cfg.InterpolateParams = true

@@ -144,3 +144,26 @@ func TestOpenRejectsUnknownURL(t *testing.T) {
 		t.Fatalf("a URL without a database must be refused without showing the password: %v", err)
 	}
 }
+
+// TestMySQLSessionSettings: every connection to MySQL gets Partnerhub's session settings, and the
+// database URL can override them.
+func TestMySQLSessionSettings(t *testing.T) {
+	url := scratchMySQL(t)
+	for _, c := range []struct{ url, want string }{
+		{url, "10"},
+		{url + "?eq_range_index_dive_limit=200", "200"},
+	} {
+		db, err := database.Open(context.Background(), c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var limit, zone string
+		if err := db.SQL.QueryRow(`SELECT @@SESSION.eq_range_index_dive_limit, @@SESSION.time_zone`).Scan(&limit, &zone); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if limit != c.want || zone != "+00:00" {
+			t.Errorf("%s: eq_range_index_dive_limit %s, time_zone %s; want %s, +00:00", c.url, limit, zone, c.want)
+		}
+	}
+}

@@ -53,6 +53,7 @@ func main() {
 	only := flag.String("only", "", "measure only the queries whose name contains this (and no export unless it matches \"export\")")
 	maxInFlight := flag.Int("max-inflight", 0, "GraphQL requests the server runs at once (0: its default, graph.DefaultMaxInFlight; -1: no limit)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured part (server and clients) to this file")
+	showSQL := flag.Bool("sql", false, "print the SQL statements of one request of each query (to standard error)")
 	flag.Parse()
 	ctx := context.Background()
 
@@ -119,7 +120,11 @@ func main() {
 		if !strings.Contains(q.name, *only) {
 			continue
 		}
+		rec.Reset()
 		want := c.must(q.vars).raw // warm up, and the answer every request must get
+		if *showSQL {
+			fmt.Fprintf(os.Stderr, "%s:\n%s\n\n", q.name, strings.Join(rec.Statements(), "\n"))
+		}
 		rec.Reset()
 		self0, db0 := cpuTime()
 		lat, n := run(c, q.vars, want, *clients, *duration)
