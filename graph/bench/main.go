@@ -93,8 +93,8 @@ func main() {
 	first := c.must(nil)
 	fmt.Printf("Partnerhub list benchmark: %s, %d customers in all, the largest partner's %d; %d clients, %s per query\n\n",
 		db.Dialect, customers, first.Data.Customers.TotalCount, *clients, *duration)
-	fmt.Println("| query | requests | median | p99 | throughput | SQL statements / request | CPU / request: this process, database |")
-	fmt.Println("|---|---|---|---|---|---|---|")
+	fmt.Println("| query | requests | median | p99 | throughput | SQL statements / request | CPU / request: this process, database | InnoDB page reads / request |")
+	fmt.Println("|---|---|---|---|---|---|---|---|")
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -126,13 +126,15 @@ func main() {
 			fmt.Fprintf(os.Stderr, "%s:\n%s\n\n", q.name, strings.Join(rec.Statements(), "\n"))
 		}
 		rec.Reset()
+		reads0 := pageReads(db)
 		self0, db0 := cpuTime()
 		lat, n := run(c, q.vars, want, *clients, *duration)
 		self1, db1 := cpuTime()
+		reads1 := pageReads(db)
 		stmts := float64(rec.Count()) / float64(n)
-		fmt.Printf("| %s | %d | %s | %s | %.0f req/s | %.1f | %s, %s |\n", q.name, n,
+		fmt.Printf("| %s | %d | %s | %s | %.0f req/s | %.1f | %s, %s | %s |\n", q.name, n,
 			ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(n)/duration.Seconds(), stmts,
-			ms((self1-self0)/time.Duration(n)), perRequest(db0, db1, n))
+			ms((self1-self0)/time.Duration(n)), perRequest(db0, db1, n), readsPerRequest(reads0, reads1, n))
 	}
 	if strings.Contains("export", *only) {
 		exportBench(srv.URL, as, rec)
@@ -325,6 +327,25 @@ func cpuTime() (self, db time.Duration) {
 		break
 	}
 	return self, db
+}
+
+// pageReads is InnoDB's count of logical page reads so far (the whole server's; -1 when it cannot be
+// read, as on SQLite). Unlike time, it does not depend on what else the machine is doing: it counts the
+// B-tree work of the statements (their lookups, and the index estimates of the optimizer).
+func pageReads(db *database.DB) int64 {
+	var name string
+	var n int64
+	if db.Dialect != "mysql" || db.SQL.QueryRow("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_read_requests'").Scan(&name, &n) != nil {
+		return -1
+	}
+	return n
+}
+
+func readsPerRequest(r0, r1 int64, n int) string {
+	if r0 < 0 || r1 < 0 {
+		return "n/a"
+	}
+	return strconv.FormatInt((r1-r0)/int64(n), 10)
 }
 
 func perRequest(db0, db1 time.Duration, n int) string {
