@@ -5,6 +5,7 @@ package database
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/go-sql-driver/mysql"
 	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"partnerhub/ent"
 )
@@ -114,7 +116,20 @@ func openSQLite(file string) (*DB, error) {
 	// SQLite has one writer: a single connection serialises writes instead of failing them with
 	// SQLITE_BUSY, and is plenty for a trial installation.
 	sqlDB.SetMaxOpenConns(1)
-	if err := sqlDB.Ping(); err != nil {
+	// Switching a new file to WAL needs it to itself for a moment; a second process opening the same
+	// new file at that moment gets SQLITE_BUSY at once, whatever the busy timeout: try again (each try
+	// opens a new connection and runs the pragmas again).
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err = sqlDB.Ping()
+		var busy *sqlite.Error
+		if err == nil || !errors.As(err, &busy) || busy.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		sqlDB.Close()
 		return nil, fmt.Errorf("opening %s: %w", file, err)
 	}
 	return &DB{SQL: sqlDB, Dialect: dialect.SQLite, Name: file}, nil
