@@ -532,9 +532,9 @@ var (
 				Columns: []*schema.Column{RelationshipsColumns[12], RelationshipsColumns[5], RelationshipsColumns[11]},
 			},
 			{
-				Name:    "relationship_customer_id_partner_id",
+				Name:    "relationship_customer_id_partner_id_status_type",
 				Unique:  false,
-				Columns: []*schema.Column{RelationshipsColumns[11], RelationshipsColumns[12]},
+				Columns: []*schema.Column{RelationshipsColumns[11], RelationshipsColumns[12], RelationshipsColumns[5], RelationshipsColumns[4]},
 			},
 			{
 				Name:    "relationship_partner_id_associated_partner_id",

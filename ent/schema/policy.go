@@ -97,33 +97,9 @@ func (Session) Policy() ent.Policy {
 	return tenantPolicy("", ownUser, never(ent.OpDelete|ent.OpDeleteOne))
 }
 
-// rowwiseVisible is visibleCustomer written as a per-row scalar subquery on the column holding the
-// customer's ID. Both select the same customers; they differ in the plan MySQL and MariaDB choose. The
-// semi-join of visibleCustomer gathers the partner's relationships first, best when they are few; for a
-// partner holding a large share of all customers that means sorting hundreds of thousands of rows for
-// one page, while this form lets the database walk the sort index and stop after a page. For rows
-// looked up by a list of IDs (a page's billing profiles), MariaDB turns EXISTS into a semi-join
-// materialized in a temporary table, which costs more than the lookups themselves; this form is a
-// covering-index lookup per row and nothing else.
-func rowwiseVisible(v *viewer.Viewer, customerID string) func(*sql.Selector) {
-	return func(s *sql.Selector) {
-		d := sql.Dialect(s.Dialect())
-		r := d.Table(relationship.Table).As("visible_rel")
-		sub := d.Select(r.C(relationship.FieldID)).From(r).Where(sql.And(
-			sql.ColumnsEQ(r.C(relationship.FieldCustomerID), s.C(customerID)),
-			sql.EQ(r.C(relationship.FieldPartnerID), string(v.PartnerID)),
-			sql.EQ(r.C(relationship.FieldStatus), relationship.StatusACTIVE.String()),
-		)).Limit(1)
-		s.Where(sql.P(func(b *sql.Builder) {
-			b.Wrap(func(b *sql.Builder) { b.Join(sub) })
-			b.WriteString(" IS NOT NULL")
-		}))
-	}
-}
-
 // Policy of the Customer: customers the viewer's partner has an ACTIVE relationship with. Queries get
-// the form of that condition that suits the partner (rowwiseVisible); updates and deletes get the
-// generic filter.
+// the form of that condition that suits the partner (rule.RowwiseVisible for large partners); updates
+// and deletes get the generic filter.
 func (Customer) Policy() ent.Policy {
 	p := tenantPolicy(rule.ViewCustomers, where(visibleCustomer),
 		on(rule.AddCustomer, ent.OpCreate), rule.CustomerUpdateRoles(), rule.BillToOnly(),
@@ -132,7 +108,7 @@ func (Customer) Policy() ent.Policy {
 		privacy.CustomerQueryRuleFunc(func(ctx context.Context, q *gen.CustomerQuery) error {
 			v := viewer.FromContext(ctx)
 			if v.LargeList && !rule.IsFilteredList(ctx) {
-				q.Where(rowwiseVisible(v, customer.FieldID))
+				q.Where(rule.RowwiseVisible(v.PartnerID, customer.FieldID))
 			} else {
 				q.Where(customer.HasRelationshipsWith(relationship.PartnerID(v.PartnerID),
 					relationship.StatusEQ(relationship.StatusACTIVE)))
@@ -143,7 +119,7 @@ func (Customer) Policy() ent.Policy {
 }
 
 // Policy of the BillingProfile: those of visible customers. Queries check the relationship of the
-// profile's customer_id row by row (rowwiseVisible; the generic edge filter would also look up each
+// profile's customer_id row by row (rule.RowwiseVisible; the generic edge filter would also look up each
 // customer, and its EXISTS becomes a temporary table); updates get the generic filter. Profiles change
 // one at a time (UpdateOne), so the follow-up hook can rename and re-verify their customer; bulk
 // updates are refused, even to the system.
@@ -155,7 +131,7 @@ func (BillingProfile) Policy() ent.Policy {
 	p.Mutation = append(privacy.MutationPolicy{never(ent.OpUpdate)}, p.Mutation...)
 	p.Query = privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Require(rule.ViewCustomers),
 		privacy.BillingProfileQueryRuleFunc(func(ctx context.Context, q *gen.BillingProfileQuery) error {
-			q.Where(rowwiseVisible(viewer.FromContext(ctx), billingprofile.FieldCustomerID))
+			q.Where(rule.RowwiseVisible(viewer.FromContext(ctx).PartnerID, billingprofile.FieldCustomerID))
 			return privacy.Allow
 		})}
 	return p
