@@ -59,7 +59,7 @@ func (r *queryResolver) customerList(ctx context.Context, after *ent.Cursor, fir
 		v := viewer.FromContext(ctx)
 		q := r.client.Customer.Query()
 		q.Modify(page.ApplyListing(v.PartnerID))
-		return q.Paginate(withKnownTotal(rule.FilteredList(ctx), total), after, first, before, last, ent.WithCustomerOrder(orderBy))
+		return q.Paginate(withKnownTotal(rule.PagedList(rule.FilteredList(ctx)), total), after, first, before, last, ent.WithCustomerOrder(orderBy))
 	}
 	q := r.client.Customer.Query().Where(preds...)
 	// A filtered list's first page reads every match anyway (to sort them), so its total comes with it
@@ -145,7 +145,7 @@ func (r *queryResolver) searchList(ctx context.Context, page rule.SearchPage, pr
 	}
 	q := r.client.Customer.Query()
 	q.Modify(page.Apply(v.PartnerID, totalAs))
-	conn, err := q.Paginate(withKnownTotal(rule.FilteredList(ctx), knownTotal{skip: true}), after, first, before, last, ent.WithCustomerOrder(orderBy))
+	conn, err := q.Paginate(withKnownTotal(rule.PagedList(rule.FilteredList(ctx)), knownTotal{skip: true}), after, first, before, last, ent.WithCustomerOrder(orderBy))
 	if err != nil || !withTotal {
 		return conn, err
 	}

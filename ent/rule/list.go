@@ -83,3 +83,15 @@ func FilteredList(ctx context.Context) context.Context {
 
 // IsFilteredList reports whether ctx was marked by FilteredList.
 func IsFilteredList(ctx context.Context) bool { return ctx.Value(filteredKey{}) != nil }
+
+type pagedKey struct{}
+
+// PagedList marks a list query whose customers come from a page-sized derived table (ListPage,
+// SearchPage): the Customer privacy rule checks each of its few rows by one index lookup
+// (RowwiseVisible), which beats any semi-join whatever the partner's size.
+func PagedList(ctx context.Context) context.Context {
+	return context.WithValue(ctx, pagedKey{}, true)
+}
+
+// IsPagedList reports whether ctx was marked by PagedList.
+func IsPagedList(ctx context.Context) bool { return ctx.Value(pagedKey{}) != nil }

@@ -98,8 +98,9 @@ func (Session) Policy() ent.Policy {
 }
 
 // Policy of the Customer: customers the viewer's partner has an ACTIVE relationship with. Queries get
-// the form of that condition that suits the partner (rule.RowwiseVisible for large partners); updates
-// and deletes get the generic filter.
+// the form of that condition that suits the query: rule.RowwiseVisible for a page read from a derived
+// table and for large partners' unfiltered lists, the semi-join otherwise; updates and deletes get the
+// generic filter.
 func (Customer) Policy() ent.Policy {
 	p := tenantPolicy(rule.ViewCustomers, where(visibleCustomer),
 		on(rule.AddCustomer, ent.OpCreate), rule.CustomerUpdateRoles(), rule.BillToOnly(),
@@ -107,7 +108,7 @@ func (Customer) Policy() ent.Policy {
 	p.Query = privacy.QueryPolicy{rule.AllowSystem(), rule.DenyWithoutViewer(), rule.Require(rule.ViewCustomers),
 		privacy.CustomerQueryRuleFunc(func(ctx context.Context, q *gen.CustomerQuery) error {
 			v := viewer.FromContext(ctx)
-			if v.LargeList && !rule.IsFilteredList(ctx) {
+			if rule.IsPagedList(ctx) || v.LargeList && !rule.IsFilteredList(ctx) {
 				q.Where(rule.RowwiseVisible(v.PartnerID, customer.FieldID))
 			} else {
 				q.Where(customer.HasRelationshipsWith(relationship.PartnerID(v.PartnerID),
