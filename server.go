@@ -185,6 +185,7 @@ func runSeed(args []string) int {
 	fs.IntVar(&spec.Partners, "partners", 100, "partners")
 	fs.IntVar(&spec.Largest, "largest", 200_000, "customers of the largest partner")
 	fs.Uint64Var(&spec.Seed, "seed", 1, "random seed (the same seed gives the same data)")
+	fs.BoolVar(&spec.Resume, "resume", false, "continue a load that stopped part-way (same flags as the first run)")
 	_ = fs.Parse(args)
 	log := newLogger("text")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

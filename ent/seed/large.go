@@ -8,12 +8,14 @@ import (
 
 	"partnerhub/ent"
 	"partnerhub/ent/customer"
+	"partnerhub/ent/partner"
 	"partnerhub/ent/relationship"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/clock"
 	"partnerhub/ent/schema/enum"
 	"partnerhub/ent/schema/pulid"
 	"partnerhub/ent/seed/fake"
+	"partnerhub/ent/tag"
 )
 
 // LargeSpec sizes a large data set.
@@ -26,6 +28,10 @@ type LargeSpec struct {
 	TagsPerPartner int
 	// Progress, when set, is told how far the load has got.
 	Progress func(done, total int)
+	// Resume continues a load that stopped part-way (each batch of customers is one transaction)
+	// instead of refusing a database with data: with the same spec, the result is the data set an
+	// uninterrupted load gives.
+	Resume bool
 }
 
 // BenchUserEmail is the global admin of partner i of a large data set.
@@ -33,7 +39,7 @@ func BenchUserEmail(i int) string { return fmt.Sprintf("admin@bench%03d.example"
 
 // Large loads a large data set: Partners direct-bill partners, the first holding Largest customers and
 // the rest sharing the others; customers with realistic multilingual names, billing profiles and tags.
-// It refuses a database that has partners already.
+// It refuses a database that has partners already, unless spec.Resume.
 func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
 	if spec.Partners < 1 || spec.Largest > spec.Customers || spec.Customers < spec.Partners {
 		return fmt.Errorf("seed: need partners >= 1 and partners <= largest <= customers")
@@ -42,16 +48,26 @@ func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
 		spec.TagsPerPartner = 20
 	}
 	bctx := rule.BulkLoad(ctx)
-	if n, err := client.Partner.Query().Count(bctx); err != nil || n > 0 {
-		if err == nil {
-			err = fmt.Errorf("seed: the database has data already; seed an empty one")
-		}
+	n, err := client.Partner.Query().Count(bctx)
+	if err != nil {
 		return err
 	}
 	r := rand.New(rand.NewPCG(spec.Seed, 7))
 	partners := make([]*ent.Partner, spec.Partners)
 	tags := make([][]*ent.Tag, spec.Partners)
+	done := 0
+	switch {
+	case n > 0 && !spec.Resume:
+		return fmt.Errorf("seed: the database has data already; seed an empty one (or resume a load that stopped: -resume)")
+	case n > 0:
+		if done, err = resumable(bctx, client, spec, partners, tags); err != nil {
+			return err
+		}
+	}
 	for i := range partners {
+		if n > 0 {
+			break // resumed: resumable found them
+		}
 		p, err := client.Partner.Create().SetName(fmt.Sprintf("Bench Partner %03d", i)).
 			SetCapacities([]enum.Capacity{enum.DirectBill}).
 			SetEmailDomains([]string{fmt.Sprintf("bench%03d.example", i)}).Save(bctx)
@@ -82,9 +98,12 @@ func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
 	// to the primary key instead of landing at random places in it.
 	epoch, spacing := time.Now().AddDate(-5, 0, 0), 5*365*24*time.Hour/time.Duration(spec.Customers)
 	createdAt := func(i int) time.Time { return epoch.Add(time.Duration(i) * spacing) }
-	const batch = 500
-	for start := 0; start < spec.Customers; start += batch {
-		end := min(start+batch, spec.Customers)
+	for start := 0; start < spec.Customers; start += largeBatchSize {
+		end := min(start+largeBatchSize, spec.Customers)
+		if end <= done {
+			replayBatch(r, start, end, spec.TagsPerPartner) // loaded before: draw what it drew
+			continue
+		}
 		if err := largeBatch(bctx, client, r, start, end, partners, tags, partnerOf, createdAt); err != nil {
 			return err
 		}
@@ -93,6 +112,49 @@ func Large(ctx context.Context, client *ent.Client, spec LargeSpec) error {
 		}
 	}
 	return rule.Recount(ctx, client)
+}
+
+// largeBatchSize customers are loaded in one transaction.
+const largeBatchSize = 500
+
+// resumable checks that the database holds a load of spec that stopped between batches, fills in its
+// partners and their tags, and returns how many customers it has.
+func resumable(ctx context.Context, client *ent.Client, spec LargeSpec, partners []*ent.Partner, tags [][]*ent.Tag) (int, error) {
+	found, err := client.Partner.Query().WithTags(func(q *ent.TagQuery) { q.Order(ent.Asc(tag.FieldName)) }).
+		Order(ent.Asc(partner.FieldName)).All(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if len(found) != len(partners) {
+		return 0, fmt.Errorf("seed: cannot resume: the database has %d partners, not %d", len(found), len(partners))
+	}
+	for i, p := range found {
+		if p.Name != fmt.Sprintf("Bench Partner %03d", i) || len(p.Edges.Tags) != spec.TagsPerPartner {
+			return 0, fmt.Errorf("seed: cannot resume: partner %q is not the load's partner %d with %d tags", p.Name, i, spec.TagsPerPartner)
+		}
+		partners[i], tags[i] = p, p.Edges.Tags
+	}
+	done, err := client.Customer.Query().Count(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if done%largeBatchSize != 0 && done != spec.Customers {
+		return 0, fmt.Errorf("seed: cannot resume: %d customers is not a whole number of batches", done)
+	}
+	return done, nil
+}
+
+// replayBatch draws from r what largeBatch draws for the same customers, without loading them.
+func replayBatch(r *rand.Rand, start, end, tagsPerPartner int) {
+	for range end - start {
+		Company(r)
+		pick(r)
+	}
+	for range end - start {
+		for range r.IntN(3) {
+			r.IntN(tagsPerPartner)
+		}
+	}
 }
 
 func largeBatch(ctx context.Context, client *ent.Client, r *rand.Rand, start, end int, partners []*ent.Partner, tags [][]*ent.Tag, partnerOf func(int) int, createdAt func(int) time.Time) error {
