@@ -65,7 +65,7 @@ func main() {
 	defer db.Close()
 	sys := viewer.SystemContext(ctx)
 	if n := db.Client.Partner.Query().CountX(sys); n == 0 {
-		fmt.Fprintln(os.Stderr, "seeding 1,000,000 customers (once; takes about 15 minutes)…")
+		fmt.Fprintln(os.Stderr, "seeding 1,000,000 customers (once; takes about an hour)…")
 		err := seed.Large(ctx, db.Client, seed.LargeSpec{Customers: 1_000_000, Partners: 100, Largest: 200_000, Seed: 1,
 			Progress: func(done, total int) { fmt.Fprintf(os.Stderr, "\r%d of %d", done, total) }})
 		fmt.Fprintln(os.Stderr)
