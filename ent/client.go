@@ -3098,7 +3098,8 @@ func (c *TagClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *TagClient) Interceptors() []Interceptor {
-	return c.inters.Tag
+	inters := c.inters.Tag
+	return append(inters[:len(inters):len(inters)], tag.Interceptors[:]...)
 }
 
 func (c *TagClient) mutate(ctx context.Context, m *TagMutation) (Value, error) {

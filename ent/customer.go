@@ -76,7 +76,7 @@ type CustomerEdges struct {
 	BillingProfile *BillingProfile `json:"billing_profile,omitempty"`
 	// Only the viewer partner's relationships with the customer.
 	Relationships []*Relationship `json:"relationships,omitempty"`
-	// Only the viewer partner's tags.
+	// Only the viewer partner's tags, by name.
 	Tags []*Tag `json:"tags,omitempty"`
 	// SearchTerms holds the value of the search_terms edge.
 	SearchTerms []*SearchTerm `json:"search_terms,omitempty"`

@@ -924,3 +924,46 @@ func TestListFromEntries(t *testing.T) {
 		}
 	})
 }
+
+// A customer's tags come by name wherever they are read (the list, node), not in the order they were
+// created or whatever order the database's plan happens to give, so tag chips keep their places from
+// one load to the next.
+func TestCustomerTagsByName(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *env) {
+		f := e.fixture()
+		c := f.C["Northwind Traders Ltd"]
+		accounts := e.client.Tag.Create().SetPartnerID(f.A.ID).SetName("Accounts").SaveX(sys)
+		// Created Enterprise, SMB, Priority, Accounts: neither their IDs' order nor this one is by name.
+		e.tag(c, f.TagsA["SMB"], accounts, f.TagsA["Enterprise"], f.TagsA["Priority"], f.TagsB["SMB"], f.TagsB["Enterprise"])
+		want := []string{"Accounts", "Enterprise", "Priority", "SMB"}
+		type tagged struct {
+			Tags []struct{ Name string } `json:"tags"`
+		}
+		names := func(n tagged) []string {
+			var out []string
+			for _, t := range n.Tags {
+				out = append(out, t.Name)
+			}
+			return out
+		}
+		var page struct {
+			Customers struct{ Edges []struct{ Node tagged } }
+		}
+		e.query(f.AdminA, `{ customers(search: "Northwind") { edges { node { tags { name } } } } }`, nil, &page)
+		if len(page.Customers.Edges) != 1 || !slices.Equal(names(page.Customers.Edges[0].Node), want) {
+			t.Fatalf("list: %+v, want one customer with tags %v", page, want)
+		}
+		var node struct{ Node tagged }
+		e.query(f.AdminA, `query($id: ID!) { node(id: $id) { ... on Customer { tags { name } } } }`,
+			map[string]any{"id": c.ID}, &node)
+		if got := names(node.Node); !slices.Equal(got, want) {
+			t.Fatalf("node: tags %v, want %v", got, want)
+		}
+		var b struct{ Node tagged }
+		e.query(f.AdminB, `query($id: ID!) { node(id: $id) { ... on Customer { tags { name } } } }`,
+			map[string]any{"id": c.ID}, &b)
+		if got := names(b.Node); !slices.Equal(got, []string{"Enterprise", "SMB"}) {
+			t.Fatalf("the other partner's view: tags %v, want [Enterprise SMB]", got)
+		}
+	})
+}

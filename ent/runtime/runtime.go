@@ -940,6 +940,8 @@ func init() {
 	tag.Hooks[3] = tagHooks[2]
 
 	tag.Hooks[4] = tagHooks[3]
+	tagInters := schema.Tag{}.Interceptors()
+	tag.Interceptors[0] = tagInters[0]
 	tagMixinFields0 := tagMixin[0].Fields()
 	_ = tagMixinFields0
 	tagMixinFields1 := tagMixin[1].Fields()

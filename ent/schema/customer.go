@@ -82,7 +82,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("relationships", Relationship.Type).
 			Comment("Only the viewer partner's relationships with the customer."),
 		edge.To("tags", Tag.Type).Through("customer_tags", CustomerTag.Type).
-			Comment("Only the viewer partner's tags."),
+			Comment("Only the viewer partner's tags, by name."),
 		edge.To("search_terms", SearchTerm.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("list_entries", ListEntry.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("search_prefixes", SearchPrefix.Type).Annotations(entgql.Skip(entgql.SkipAll)),

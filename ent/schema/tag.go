@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"context"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -8,7 +10,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	gen "partnerhub/ent"
+	"partnerhub/ent/intercept"
 	"partnerhub/ent/rule"
+	"partnerhub/ent/tag"
 	"partnerhub/ent/schema/pulid"
 )
 
@@ -48,4 +53,23 @@ func (Tag) Indexes() []ent.Index {
 // Annotations of the Tag.
 func (Tag) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)}
+}
+
+// Interceptors of the Tag: tags read as rows (a customer's tags, eager-loaded or traversed, and any
+// list of tags) come by name, then ID, after whatever order the query asks for, so a customer's tag
+// chips keep their places from one load to the next (without it the order was the database plan's).
+// Counts, ID lists and selections are left alone: they have no use for an order, and on MySQL a
+// DISTINCT selection cannot be ordered by a column it does not select.
+func (Tag) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{
+		ent.InterceptFunc(func(next ent.Querier) ent.Querier {
+			return intercept.TagFunc(func(ctx context.Context, q *gen.TagQuery) (gen.Value, error) {
+				if qc := ent.QueryFromContext(ctx); qc == nil ||
+					qc.Op == ent.OpQueryAll || qc.Op == ent.OpQueryFirst || qc.Op == ent.OpQueryOnly {
+					q.Order(tag.ByName(), tag.ByID())
+				}
+				return next.Query(ctx, q)
+			})
+		}),
+	}
 }

@@ -90,8 +90,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "partnerhub/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
-	Policy ent.Policy
+	Hooks        [5]ent.Hook
+	Interceptors [1]ent.Interceptor
+	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
