@@ -13,8 +13,8 @@ import (
 	gen "partnerhub/ent"
 	"partnerhub/ent/intercept"
 	"partnerhub/ent/rule"
-	"partnerhub/ent/tag"
 	"partnerhub/ent/schema/pulid"
+	"partnerhub/ent/tag"
 )
 
 // Tag is a partner's own label for customers.
