@@ -11,7 +11,6 @@ import (
 	"partnerhub/ent/billingprofile"
 	"partnerhub/ent/rule"
 	"partnerhub/ent/schema/pulid"
-	"partnerhub/ent/tag"
 
 	"entgo.io/contrib/entgql"
 )
@@ -198,7 +197,7 @@ func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[puli
 
 // Tags is the resolver for the tags field.
 func (r *queryResolver) Tags(ctx context.Context) ([]*ent.Tag, error) {
-	q := r.client.Tag.Query().Order(tag.ByName())
+	q := r.client.Tag.Query() // by name: the Tag schema's interceptor orders tags
 	q.Modify(withCustomerCount)
 	return q.All(ctx)
 }
